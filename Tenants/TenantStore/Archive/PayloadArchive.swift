@@ -23,13 +23,14 @@ public struct PayloadArchive: Sendable {
     /// The insert itself, for callers that group it with enqueueing in one transaction.
     static func store(_ payload: PreparedPayload, in db: Database, now: Date) throws -> StoredPayload {
         let receivedAt = (payload.receivedAt ?? now).millisecondsSince1970
-        if let id = try Int64.fetchOne(db, sql: """
+        let insert = try db.cachedStatement(sql: """
             INSERT INTO payloads (sha256, topic, source, received_at, raw_size, compressed_size, codec, body)
             VALUES (?, ?, ?, ?, ?, ?, ?, ?)
             ON CONFLICT (sha256) DO NOTHING
             RETURNING id
-            """, arguments: [payload.sha256, payload.topic, payload.source, receivedAt, payload.rawSize,
-                             payload.compressed.count, payload.codec.rawValue, payload.compressed]) {
+            """)
+        if let id = try Int64.fetchOne(insert, arguments: [payload.sha256, payload.topic, payload.source, receivedAt, payload.rawSize,
+                                                           payload.compressed.count, payload.codec.rawValue, payload.compressed]) {
             let subject = try db.cachedStatement(sql: """
                 INSERT OR IGNORE INTO payload_subjects (kind, subject_id, payload_id) VALUES (?, ?, ?)
                 """)

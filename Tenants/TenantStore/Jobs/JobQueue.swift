@@ -43,14 +43,15 @@ public struct JobQueue: Sendable {
         let nowMS = now.millisecondsSince1970
         let runAt = max(job.runAt?.millisecondsSince1970 ?? nowMS, 0)
         let state: JobState = runAt > nowMS ? .scheduled : .available
-        let inserted = try Job.fetchOne(db, sql: """
+        let insert = try db.cachedStatement(sql: """
             INSERT INTO jobs (flow, kind, unique_key, payload_id, arguments, priority, state, attempt,
                               max_attempts, run_at, created_at, updated_at)
             VALUES (?, ?, ?, ?, ?, ?, ?, 0, ?, ?, ?, ?)
             ON CONFLICT DO NOTHING
             RETURNING *
-            """, arguments: [job.flow, job.kind, job.uniqueKey, job.payloadID, job.arguments, job.priority,
-                             state.rawValue, job.maxAttempts, runAt, nowMS, nowMS])
+            """)
+        let inserted = try Job.fetchOne(insert, arguments: [job.flow, job.kind, job.uniqueKey, job.payloadID, job.arguments,
+                                                            job.priority, state.rawValue, job.maxAttempts, runAt, nowMS, nowMS])
         if let inserted { return .enqueued(inserted) }
         guard let uniqueKey = job.uniqueKey, let existing = try Job.fetchOne(db, sql: """
             SELECT * FROM jobs WHERE flow = ? AND unique_key = ? AND state IN (\(JobState.liveSQL))
