@@ -2,6 +2,7 @@ import Foundation
 import GRDB
 import InMemoryLogging
 import Logging
+import PluginKit
 import Testing
 @testable import TenantStore
 

@@ -120,6 +120,25 @@ enum TenantSchema {
                 );
                 """)
         }
+        migrator.registerMigration("v2 webhook deliveries") { db in
+            // What ingress has already accepted, so a redelivery is acknowledged without
+            // being archived or enqueued again. Shopify retries for about 4 hours and may
+            // deliver up to a day late: rows are kept for days, then pruned.
+            try db.execute(sql: """
+                CREATE TABLE deliveries (
+                    id INTEGER PRIMARY KEY,
+                    source TEXT NOT NULL,
+                    delivery_id TEXT,
+                    event_id TEXT,
+                    topic TEXT NOT NULL,
+                    payload_id INTEGER,
+                    received_at INTEGER NOT NULL
+                );
+                CREATE UNIQUE INDEX deliveries_delivery ON deliveries (source, delivery_id) WHERE delivery_id IS NOT NULL;
+                CREATE UNIQUE INDEX deliveries_event ON deliveries (source, topic, event_id) WHERE event_id IS NOT NULL;
+                CREATE INDEX deliveries_received ON deliveries (received_at);
+                """)
+        }
         return migrator
     }
 }

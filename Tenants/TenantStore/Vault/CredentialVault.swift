@@ -2,6 +2,7 @@ import Crypto
 import Foundation
 import GRDB
 import Logging
+import PluginKit
 
 /// A tenant's credentials, sealed with AES-GCM-256 under the host's master key.
 ///
