@@ -1,0 +1,169 @@
+import Foundation
+
+extension RecordValidator {
+    /// Sales orders, credit memos and cash refunds: customer, subsidiary, location, currency and
+    /// item lines, all consistent with one subsidiary; amounts and totals computed as decimals.
+    func validateItemTransaction(_ fields: [String: SandboxJSON]) throws(RecordRefusal) -> [String: SandboxJSON] {
+        var record = fields
+        guard let (customerID, customer) = try reference(fields, "entity", .customer, required: true) else { throw .missing("entity") }
+        let customerSubsidiary = customer["subsidiary"]?.referenceID
+        let subsidiaryRequired = type == .salesOrder
+        if fields["subsidiary"] == nil, !subsidiaryRequired, let customerSubsidiary {
+            record["subsidiary"] = ["id": .string(customerSubsidiary)]
+        }
+        guard let (subsidiaryID, subsidiary) = try reference(record, "subsidiary", .subsidiary, required: true) else {
+            throw .missing("subsidiary")
+        }
+        guard customerSubsidiary == subsidiaryID else {
+            throw .userError("The customer \(customerID) belongs to subsidiary \(customerSubsidiary ?? "none"), not to subsidiary \(subsidiaryID).",
+                             path: "entity")
+        }
+        if let (locationID, location) = try reference(fields, "location", .location, required: false) {
+            try checkLocation(locationID, location, subsidiary: subsidiaryID, path: "location")
+        }
+        let allowedCurrencies = Set([subsidiary["currency"]?.referenceID, customer["currency"]?.referenceID].compactMap { $0 })
+        if let (currencyID, _) = try reference(fields, "currency", .currency, required: false) {
+            guard allowedCurrencies.contains(currencyID) else {
+                throw .userError("The currency \(currencyID) is neither the currency of subsidiary \(subsidiaryID) nor one of the customer's currencies.",
+                                 path: "currency")
+            }
+        } else {
+            record["currency"] = ["id": .string(customer["currency"]?.referenceID ?? subsidiary["currency"]?.referenceID ?? "")]
+        }
+        if type != .salesOrder { _ = try createdFromReference(fields) }
+        try checkDate(&record, "tranDate")
+        let currencyID = record["currency"]?.referenceID ?? ""
+        let (lines, subtotal) = try itemLines(fields, subsidiary: subsidiaryID, currency: currencyID)
+        record["item"] = ["items": .array(lines.map(SandboxJSON.object))]
+        let shipping = try decimal(fields["shippingCost"], path: "shippingCost") ?? 0
+        let discount = try discountAmount(fields["discountRate"], subtotal: subtotal)
+        record["subtotal"] = .number(subtotal)
+        record["total"] = .number(Self.rounded(subtotal + shipping + discount))
+        return record
+    }
+
+    /// `discountRate` is an amount (`-5.00`) or a percentage of the subtotal (`"-10%"`).
+    private func discountAmount(_ value: SandboxJSON?, subtotal: Decimal) throws(RecordRefusal) -> Decimal {
+        guard let value, value != .null else { return 0 }
+        if let text = value.stringValue, text.hasSuffix("%") {
+            guard let percent = SandboxJSON.parseDecimal(String(text.dropLast())) else {
+                throw .invalidContent("The field discountRate must be an amount or a percentage such as -10%.")
+            }
+            return Self.rounded(subtotal * percent / 100)
+        }
+        return try decimal(value, path: "discountRate") ?? 0
+    }
+
+    private func createdFromReference(_ fields: [String: SandboxJSON]) throws(RecordRefusal) -> String? {
+        guard let value = fields["createdFrom"], value != .null else { return nil }
+        guard let id = value.referenceID, state.record(.salesOrder, id: id) != nil else {
+            throw .invalidReference(value.referenceID ?? "", path: "createdFrom")
+        }
+        return id
+    }
+
+    private func checkLocation(_ id: String, _ location: [String: SandboxJSON], subsidiary: String, path: String) throws(RecordRefusal) {
+        guard location["subsidiary"]?.referenceID == subsidiary else {
+            throw .userError("The location \(id) does not belong to subsidiary \(subsidiary).", path: path)
+        }
+    }
+
+    private func itemLines(
+        _ fields: [String: SandboxJSON], subsidiary: String, currency: String
+    ) throws(RecordRefusal) -> ([[String: SandboxJSON]], Decimal) {
+        guard let lines = try sublistLines(fields, "item"), !lines.isEmpty else { throw .missing("item") }
+        var output: [[String: SandboxJSON]] = []
+        var subtotal: Decimal = 0
+        for (index, line) in lines.enumerated() {
+            let prefix = "item.items[\(index)]"
+            guard let itemValue = line["item"], itemValue != .null else { throw .missing("\(prefix).item") }
+            guard let itemID = itemValue.referenceID, let (_, item) = state.item(id: itemID) else {
+                throw .invalidReference(itemValue.referenceID ?? "", path: "\(prefix).item")
+            }
+            let itemSubsidiaries = item["subsidiary"]?["items"]?.arrayValue?.compactMap(\.referenceID) ?? []
+            guard itemSubsidiaries.contains(subsidiary) else {
+                throw .userError("The item \(itemID) is not available in subsidiary \(subsidiary).", path: "\(prefix).item")
+            }
+            guard let quantity = try decimal(line["quantity"], path: "\(prefix).quantity") else { throw .missing("\(prefix).quantity") }
+            guard quantity > 0 else { throw .userError("The quantity must be greater than zero.", path: "\(prefix).quantity") }
+            var rate = try decimal(line["rate"], path: "\(prefix).rate")
+            var amount = try decimal(line["amount"], path: "\(prefix).amount")
+            if rate == nil, amount == nil { rate = basePrice(item, currency: currency) }
+            if amount == nil {
+                guard let rate else { throw .missing("\(prefix).rate") }
+                amount = Self.rounded(quantity * rate)
+            }
+            if let (locationID, location) = try reference(line, "location", .location, required: false, path: "\(prefix).location") {
+                try checkLocation(locationID, location, subsidiary: subsidiary, path: "\(prefix).location")
+            }
+            var stored = line
+            stored["line"] = .number(Decimal(index + 1))
+            stored["item"] = ["id": .string(itemID)]
+            stored["quantity"] = .number(quantity)
+            if let rate { stored["rate"] = .number(rate) }
+            stored["amount"] = .number(amount ?? 0)
+            if type == .salesOrder { stored["quantityFulfilled"] = 0 }
+            subtotal += amount ?? 0
+            output.append(stored)
+        }
+        return (output, subtotal)
+    }
+
+    /// The item's price on the "Base Price" level (the account's first price level) in `currency`.
+    private func basePrice(_ item: [String: SandboxJSON], currency: String) -> Decimal? {
+        let baseLevel = state.tables[.priceLevel]?.all.first?["id"]?.stringValue
+        let prices = item["price"]?["items"]?.arrayValue ?? []
+        return prices.first {
+            $0["priceLevel"]?.referenceID == baseLevel && $0["currencyPage"]?.referenceID == currency
+        }?["price"]?.decimalValue
+    }
+
+    /// Journal entries: a subsidiary, lines with an existing account and exactly one of debit
+    /// or credit, and debits equal to credits to the last decimal.
+    func validateJournalEntry(_ fields: [String: SandboxJSON]) throws(RecordRefusal) -> [String: SandboxJSON] {
+        var record = fields
+        guard let (_, subsidiary) = try reference(fields, "subsidiary", .subsidiary, required: true) else { throw .missing("subsidiary") }
+        if try reference(fields, "currency", .currency, required: false) == nil {
+            record["currency"] = ["id": .string(subsidiary["currency"]?.referenceID ?? "")]
+        }
+        try checkDate(&record, "tranDate")
+        guard let lines = try sublistLines(fields, "line"), !lines.isEmpty else { throw .missing("line") }
+        var debits: Decimal = 0
+        var credits: Decimal = 0
+        var stored: [SandboxJSON] = []
+        for (index, line) in lines.enumerated() {
+            let prefix = "line.items[\(index)]"
+            _ = try reference(line, "account", .account, required: true, path: "\(prefix).account")
+            let debit = try decimal(line["debit"], path: "\(prefix).debit")
+            let credit = try decimal(line["credit"], path: "\(prefix).credit")
+            switch (debit, credit) {
+            case (let debit?, nil) where debit >= 0: debits += debit
+            case (nil, let credit?) where credit >= 0: credits += credit
+            default:
+                throw .userError("Each line must have either a debit or a credit amount, not negative, not both.", path: prefix)
+            }
+            var line = line
+            line["line"] = .number(Decimal(index + 1))
+            stored.append(.object(line))
+        }
+        guard debits == credits else {
+            throw .userError("The total of debit entries must equal the total of credit entries.", path: "line")
+        }
+        record["line"] = ["items": .array(stored)]
+        return record
+    }
+
+    /// A replaced sales order keeps the fulfilled quantities of lines that still sell the same item.
+    static func keepFulfilledQuantities(_ record: [String: SandboxJSON], from previous: [String: SandboxJSON]) -> [String: SandboxJSON] {
+        let old = previous["item"]?["items"]?.arrayValue ?? []
+        guard var lines = record["item"]?["items"]?.arrayValue else { return record }
+        for index in lines.indices where index < old.count && old[index]["item"]?.referenceID == lines[index]["item"]?.referenceID {
+            guard var line = lines[index].objectValue else { continue }
+            line["quantityFulfilled"] = old[index]["quantityFulfilled"] ?? 0
+            lines[index] = .object(line)
+        }
+        var updated = record
+        updated["item"] = ["items": .array(lines)]
+        return updated
+    }
+}
