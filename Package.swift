@@ -8,11 +8,24 @@ let swiftSettings: [SwiftSetting] = [
     .enableUpcomingFeature("MemberImportVisibility"),
 ]
 
+/// What the end-to-end tests need to talk HTTP to a sandbox and run small receivers.
+let httpTestDependencies: [Target.Dependency] = [
+                .product(name: "AsyncHTTPClient", package: "async-http-client"),
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "HTTPTypes", package: "swift-http-types"),
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOHTTP1", package: "swift-nio"),
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+                .product(name: "Crypto", package: "swift-crypto"),
+]
+
 let package = Package(
     name: "synchost",
     platforms: [.macOS(.v15)],
     products: [
         .executable(name: "synchost", targets: ["synchost"]),
+        .library(name: "PluginKit", targets: ["PluginKit"]),
         .library(name: "TenantStore", targets: ["TenantStore"]),
     ],
     dependencies: [
@@ -20,8 +33,45 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-crypto", from: "4.5.2"),
         .package(url: "https://github.com/apple/swift-log", from: "1.16.2"),
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+        .package(url: "https://github.com/apple/swift-nio", from: "2.101.2"),
+        .package(url: "https://github.com/apple/swift-http-types", from: "1.8.0"),
+        .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.28.1"),
+        .package(url: "https://github.com/swift-server/swift-service-lifecycle", from: "2.13.0"),
+        .package(url: "https://github.com/swift-server/async-http-client", from: "1.37.0"),
+        .package(url: "https://github.com/GraphQLSwift/GraphQL", from: "4.3.0"),
+        .package(url: "https://github.com/apple/swift-collections", from: "1.6.0"),
     ],
     targets: [
+        // MARK: Plugins
+
+        .target(name: "PluginKit", path: "Plugins/PluginKit"),
+        .target(
+            name: "Shopify",
+            dependencies: [
+                "PluginKit",
+                .product(name: "AsyncHTTPClient", package: "async-http-client"),
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOHTTP1", package: "swift-nio"),
+                .product(name: "Crypto", package: "swift-crypto"),
+                .product(name: "Logging", package: "swift-log"),
+            ],
+            path: "Plugins/Shopify"
+        ),
+        .target(
+            name: "NetSuite",
+            dependencies: [
+                "PluginKit",
+                .product(name: "AsyncHTTPClient", package: "async-http-client"),
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOHTTP1", package: "swift-nio"),
+                .product(name: "Crypto", package: "swift-crypto"),
+                .product(name: "Logging", package: "swift-log"),
+            ],
+            path: "Plugins/NetSuite"
+        ),
+
+        // MARK: Tenants
+
         // zlib from the system (zlib1g-dev): we need deflateSetDictionary, which wrappers hide.
         .systemLibrary(
             name: "CZlib",
@@ -33,11 +83,74 @@ let package = Package(
             name: "TenantStore",
             dependencies: [
                 "CZlib",
+                "PluginKit",
                 .product(name: "GRDB", package: "GRDB.swift"),
                 .product(name: "Crypto", package: "swift-crypto"),
                 .product(name: "Logging", package: "swift-log"),
             ],
             path: "Tenants/TenantStore"
+        ),
+
+        // MARK: Host
+
+        // The sandboxes are written from the vendors' documentation, never from our
+        // clients: they must not depend on the Shopify or NetSuite plugin modules.
+        .target(
+            name: "ShopifySandbox",
+            dependencies: [
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+                .product(name: "HTTPTypes", package: "swift-http-types"),
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOHTTP1", package: "swift-nio"),
+                .product(name: "AsyncHTTPClient", package: "async-http-client"),
+                .product(name: "GraphQL", package: "GraphQL"),
+                .product(name: "OrderedCollections", package: "swift-collections"),
+                .product(name: "Crypto", package: "swift-crypto"),
+                .product(name: "Logging", package: "swift-log"),
+            ],
+            path: "Host/Sandbox/Shopify",
+            resources: [.copy("Resources/shopify-admin-2026-01.graphql")]
+        ),
+        // Realistic store traffic (orders, refunds, fulfillments, payouts, flash sales)
+        // played into the Shopify sandbox through its public API.
+        .target(
+            name: "ShopifySimulator",
+            dependencies: [
+                "ShopifySandbox",
+                .product(name: "Logging", package: "swift-log"),
+            ],
+            path: "Host/Sandbox/Simulator"
+        ),
+        // The demo's clients seeded on both sandboxes: `synchost sandbox`, the demo, end-to-end tests.
+        .target(
+            name: "SandboxWorld",
+            dependencies: ["ShopifySandbox", "NetSuiteSandbox", "ShopifySimulator"],
+            path: "Host/Sandbox/World"
+        ),
+        .target(
+            name: "NetSuiteSandbox",
+            dependencies: [
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+                .product(name: "HTTPTypes", package: "swift-http-types"),
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOHTTP1", package: "swift-nio"),
+                .product(name: "AsyncHTTPClient", package: "async-http-client"),
+                .product(name: "Crypto", package: "swift-crypto"),
+                .product(name: "Logging", package: "swift-log"),
+            ],
+            path: "Host/Sandbox/NetSuite"
+        ),
+        // The host runtime: scheduler, governors, ingress, workers.
+        .target(
+            name: "SyncHost",
+            dependencies: [
+                "PluginKit",
+                "TenantStore",
+                .product(name: "Logging", package: "swift-log"),
+            ],
+            path: "Host/SyncHost"
         ),
         .target(
             name: "Benchmarks",
@@ -49,19 +162,63 @@ let package = Package(
             dependencies: [
                 "TenantStore",
                 "Benchmarks",
+                "SandboxWorld",
+                "ShopifySandbox",
+                "NetSuiteSandbox",
+                "ShopifySimulator",
+                .product(name: "UnixSignals", package: "swift-service-lifecycle"),
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             path: "Host/synchost"
         ),
+
+        // MARK: Tests
+
         .testTarget(
             name: "TenantStoreTests",
             dependencies: [
                 "TenantStore",
+                "PluginKit",
                 .product(name: "GRDB", package: "GRDB.swift"),
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "InMemoryLogging", package: "swift-log"),
             ],
             path: "Tests/TenantStoreTests"
+        ),
+        .testTarget(
+            name: "SyncHostTests",
+            dependencies: ["SyncHost", "PluginKit", "TenantStore"],
+            path: "Tests/SyncHostTests"
+        ),
+        .testTarget(
+            name: "ShopifySandboxTests",
+            dependencies: ["ShopifySandbox"] + httpTestDependencies,
+            path: "Tests/ShopifySandboxTests"
+        ),
+        .testTarget(
+            name: "ShopifySimulatorTests",
+            dependencies: ["ShopifySimulator", "ShopifySandbox"] + httpTestDependencies,
+            path: "Tests/ShopifySimulatorTests"
+        ),
+        .testTarget(
+            name: "SandboxWorldTests",
+            dependencies: ["SandboxWorld", "ShopifySandbox", "NetSuiteSandbox", "ShopifySimulator"],
+            path: "Tests/SandboxWorldTests"
+        ),
+        .testTarget(
+            name: "NetSuiteSandboxTests",
+            dependencies: ["NetSuiteSandbox"] + httpTestDependencies,
+            path: "Tests/NetSuiteSandboxTests"
+        ),
+        .testTarget(
+            name: "ShopifyClientTests",
+            dependencies: ["Shopify", "ShopifySandbox", "PluginKit"] + httpTestDependencies + [.product(name: "InMemoryLogging", package: "swift-log")],
+            path: "Tests/ShopifyClientTests"
+        ),
+        .testTarget(
+            name: "NetSuiteClientTests",
+            dependencies: ["NetSuite", "NetSuiteSandbox", "PluginKit"] + httpTestDependencies + [.product(name: "InMemoryLogging", package: "swift-log")],
+            path: "Tests/NetSuiteClientTests"
         ),
     ]
 )
