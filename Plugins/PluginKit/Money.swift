@@ -7,9 +7,14 @@ import Foundation
 ///
 /// ```swift
 /// let price = try Money("19.99", currency: "USD")
-/// let line = price * 3          // 59.97 USD
+/// let line = price * 3                      // 59.97 USD
+/// let total = try line + shipping           // throws if shipping is not in USD
 /// ```
-public struct Money: Sendable, Hashable, Comparable, CustomStringConvertible {
+///
+/// Adding, subtracting or comparing two currencies is a data error, not a programming
+/// error: amounts come from webhooks, so those operations throw ``MoneyError`` instead of
+/// stopping the process.
+public struct Money: Sendable, Hashable, CustomStringConvertible {
     public let amount: Decimal
     /// ISO 4217 code, uppercase: `USD`, `EUR`, `JPY`.
     public let currencyCode: String
@@ -44,19 +49,26 @@ public struct Money: Sendable, Hashable, Comparable, CustomStringConvertible {
 
     public var description: String { "\(formatted()) \(currencyCode)" }
 
-    public static func < (lhs: Money, rhs: Money) -> Bool {
-        precondition(lhs.currencyCode == rhs.currencyCode, "comparing \(lhs.currencyCode) with \(rhs.currencyCode)")
-        return lhs.amount < rhs.amount
+    /// Whether `self` is less than `other`; throws if the currencies differ.
+    public func isLess(than other: Money) throws(MoneyError) -> Bool {
+        try requireSameCurrency(other)
+        return amount < other.amount
     }
 
-    public static func + (lhs: Money, rhs: Money) -> Money {
-        precondition(lhs.currencyCode == rhs.currencyCode, "adding \(lhs.currencyCode) to \(rhs.currencyCode)")
+    public static func + (lhs: Money, rhs: Money) throws(MoneyError) -> Money {
+        try lhs.requireSameCurrency(rhs)
         return Money(amount: lhs.amount + rhs.amount, currencyCode: lhs.currencyCode)
     }
 
-    public static func - (lhs: Money, rhs: Money) -> Money {
-        precondition(lhs.currencyCode == rhs.currencyCode, "subtracting \(rhs.currencyCode) from \(lhs.currencyCode)")
+    public static func - (lhs: Money, rhs: Money) throws(MoneyError) -> Money {
+        try lhs.requireSameCurrency(rhs)
         return Money(amount: lhs.amount - rhs.amount, currencyCode: lhs.currencyCode)
+    }
+
+    private func requireSameCurrency(_ other: Money) throws(MoneyError) {
+        guard currencyCode == other.currencyCode else {
+            throw MoneyError(text: "\(other)", reason: "is not in \(currencyCode)")
+        }
     }
 
     public static func * (lhs: Money, rhs: Int) -> Money {
@@ -82,10 +94,17 @@ public struct Money: Sendable, Hashable, Comparable, CustomStringConvertible {
     }
 }
 
-/// A money string that is not a plain decimal number.
+/// A money string that is not a plain decimal number, or arithmetic across two currencies.
 public struct MoneyError: Error, Sendable, Equatable, CustomStringConvertible {
     public let text: String
-    public var description: String { "'\(text.prefix(40))' is not a decimal amount" }
+    public let reason: String
+
+    public init(text: String, reason: String = "is not a decimal amount") {
+        self.text = text
+        self.reason = reason
+    }
+
+    public var description: String { "'\(text.prefix(40))' \(reason)" }
 }
 
 extension Character {

@@ -92,15 +92,25 @@ struct ThrottleTests {
 }
 
 extension ThrottleTests {
-    /// A well-behaved client spends the shop's bucket below one heavy page.
+    /// 251 points: 125 variants with a product object each.
+    struct MediumPage: ShopifyOperation {
+        static let name = "mediumPage"
+        let document = "query mediumPage { productVariants(first: 125) { nodes { id product { id } } } }"
+        let variables = ShopifyNoVariables()
+        let estimatedCost: Double = 251
+        struct Result: Decodable, Sendable {}
+    }
+
+    /// A well-behaved client spends the shop's bucket far below one heavy page (751 points),
+    /// so that a heavy page sent right after is refused even if seconds pass in between.
     func drainBucket(_ shop: SandboxShop) async throws {
         try await shop.seedVariants(count: 250)
         let drainer = shop.client()
         var available = Double.infinity
-        for _ in 0..<10 where available >= 750 {
-            available = try #require(try await drainer.executeWithCost(HeavyPage()).cost).throttleStatus.currentlyAvailable
+        for _ in 0..<20 where available >= 300 {
+            available = try #require(try await drainer.executeWithCost(MediumPage()).cost).throttleStatus.currentlyAvailable
         }
-        #expect(available < 750)
+        #expect(available < 300)
     }
 
     @Test func throttlingBeyondTheRetryBoundIsRateLimitedWithTheComputedDelay() async throws {

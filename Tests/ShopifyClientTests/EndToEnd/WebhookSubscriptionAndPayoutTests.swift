@@ -55,7 +55,7 @@ struct WebhookSubscriptionAndPayoutTests {
 
             let transactions = try await client.balanceTransactions(payoutLegacyID: payout.legacyResourceId)
             #expect(transactions.count == 3)
-            let net = transactions.map(\.net).reduce(Money.zero("USD"), +)
+            let net = try transactions.map(\.net).reduce(Money.zero("USD")) { try $0 + $1 }
             #expect(net == payout.net)
         }
     }

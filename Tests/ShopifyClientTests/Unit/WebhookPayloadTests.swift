@@ -50,7 +50,7 @@ struct WebhookPayloadTests {
         #expect(order.name == "#1001")
         let lines = order.lineItems.map { $0.price.money(order.currency) }
         // 0.10 + 0.20 is 0.30 exactly: no Double anywhere on the way.
-        #expect(lines[0] + lines[1] == (try Money("0.30", currency: "USD")))
+        #expect(try lines[0] + lines[1] == (try Money("0.30", currency: "USD")))
         #expect(order.total == (try Money("0.30", currency: "USD")))
         #expect(order.subtotal == (try Money("0.30", currency: "USD")))
         #expect(order.tax == Money.zero("USD"))
