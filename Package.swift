@@ -148,6 +148,10 @@ let package = Package(
             dependencies: [
                 "PluginKit",
                 "TenantStore",
+                "Shopify",
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+                .product(name: "NIOCore", package: "swift-nio"),
                 .product(name: "Logging", package: "swift-log"),
             ],
             path: "Host/SyncHost"
@@ -175,6 +179,11 @@ let package = Package(
         // MARK: Tests
 
         .testTarget(
+            name: "PluginKitTests",
+            dependencies: ["PluginKit"],
+            path: "Tests/PluginKitTests"
+        ),
+        .testTarget(
             name: "TenantStoreTests",
             dependencies: [
                 "TenantStore",
@@ -187,7 +196,8 @@ let package = Package(
         ),
         .testTarget(
             name: "SyncHostTests",
-            dependencies: ["SyncHost", "PluginKit", "TenantStore"],
+            dependencies: ["SyncHost", "PluginKit", "TenantStore", "Shopify", "ShopifySandbox"] + httpTestDependencies
+                + [.product(name: "InMemoryLogging", package: "swift-log")],
             path: "Tests/SyncHostTests"
         ),
         .testTarget(

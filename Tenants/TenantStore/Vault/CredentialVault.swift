@@ -43,6 +43,17 @@ public struct CredentialVault: Sendable {
         return try open(stored.sealed, keyID: stored.keyID, name: name)
     }
 
+    /// Opens the credential stored under `name` and tells when it was stored, or nil if there
+    /// is none (for secrets whose age matters, such as a rotated-out webhook secret's grace).
+    public func storedSecret(named name: String) async throws -> (secret: Secret, storedAt: Date)? {
+        let stored = try await writer.read { db -> (keyID: String, sealed: Data, updatedAt: Int64)? in
+            try Row.fetchOne(db, sql: "SELECT key_id, sealed, updated_at FROM credentials WHERE name = ?", arguments: [name])
+                .map { (keyID: $0["key_id"], sealed: $0["sealed"], updatedAt: $0["updated_at"]) }
+        }
+        guard let stored else { return nil }
+        return (try open(stored.sealed, keyID: stored.keyID, name: name), Date(millisecondsSince1970: stored.updatedAt))
+    }
+
     /// The names of the stored credentials, sorted.
     public func names() async throws -> [String] {
         try await writer.read { db in try String.fetchAll(db, sql: "SELECT name FROM credentials ORDER BY name") }

@@ -1,0 +1,93 @@
+import Foundation
+import Hummingbird
+import Logging
+import NIOCore
+import ServiceLifecycle
+import Synchronization
+
+/// The host's HTTP surface: webhook ingress and the health probe.
+public enum HostRoutes {
+    /// Adds the host's routes to `router`.
+    public static func install(on router: Router<BasicRequestContext>, shopifyIngress: ShopifyWebhookIngress) {
+        router.get("health") { _, _ in "ok" }
+        router.post("webhooks/shopify") { request, _ -> Response in
+            let limit = shopifyIngress.configuration.maximumBodySize
+            let body: ByteBuffer
+            do {
+                body = try await request.body.collect(upTo: limit)
+            } catch is NIOTooManyBytesError {
+                return textResponse(IngressResponse(status: 413, message: "body larger than \(limit) bytes"))
+            }
+            let headers = request.headers.map { ($0.name.canonicalName, $0.value) }
+            let answer = await shopifyIngress.handle(headers: headers, body: Data(body.readableBytesView))
+            return textResponse(answer)
+        }
+    }
+
+    static func textResponse(_ answer: IngressResponse) -> Response {
+        Response(
+            status: HTTPResponse.Status(code: answer.status),
+            headers: [.contentType: "text/plain; charset=utf-8"],
+            body: ResponseBody(byteBuffer: ByteBuffer(string: answer.message + "\n")))
+    }
+}
+
+/// The host's HTTP server on its own, for `synchost serve`, the demo and tests: binds,
+/// reports the port it got, and stops gracefully.
+public final class HostHTTPServer: Sendable {
+    private let shopifyIngress: ShopifyWebhookIngress
+    private let host: String
+    private let requestedPort: Int
+    private let logger: Logger
+    private let state = Mutex<(group: ServiceGroup?, task: Task<Void, any Error>?, port: Int)>((nil, nil, 0))
+
+    public init(shopifyIngress: ShopifyWebhookIngress, host: String = "127.0.0.1", port: Int = 0,
+                logger: Logger = Logger(label: "synchost.http")) {
+        self.shopifyIngress = shopifyIngress
+        self.host = host
+        self.requestedPort = port
+        self.logger = logger
+    }
+
+    /// The port the server listens on (after ``start()``).
+    public var port: Int { state.withLock { $0.port } }
+
+    /// `http://host:port`, after ``start()``.
+    public var baseURL: URL { URL(string: "http://\(host):\(port)")! }
+
+    /// Starts serving and returns once the socket is bound.
+    public func start() async throws {
+        let router = Router()
+        HostRoutes.install(on: router, shopifyIngress: shopifyIngress)
+        let (bound, continuation) = AsyncStream<Int>.makeStream()
+        let app = Application(
+            router: router, configuration: .init(address: .hostname(host, port: requestedPort)),
+            onServerRunning: { channel in
+                continuation.yield(channel.localAddress?.port ?? 0)
+                continuation.finish()
+            }, logger: logger)
+        let group = ServiceGroup(configuration: .init(services: [app], gracefulShutdownSignals: [], logger: logger))
+        let task = Task { try await group.run() }
+        state.withLock { $0.group = group; $0.task = task }
+        var boundPort = 0
+        for await port in bound { boundPort = port }
+        guard boundPort > 0 else {
+            _ = try? await task.value
+            throw HostHTTPServerError(message: "could not listen on \(host):\(requestedPort)")
+        }
+        state.withLock { $0.port = boundPort }
+    }
+
+    /// Stops accepting, lets requests in flight finish, and returns when the server is down.
+    public func stop() async {
+        let (group, task) = state.withLock { ($0.group, $0.task) }
+        await group?.triggerGracefulShutdown()
+        _ = try? await task?.value
+    }
+}
+
+/// The HTTP server could not start.
+public struct HostHTTPServerError: Error, Sendable, CustomStringConvertible {
+    public let message: String
+    public var description: String { message }
+}
