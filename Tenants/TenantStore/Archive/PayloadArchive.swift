@@ -1,10 +1,11 @@
 import Crypto
 import Foundation
 import GRDB
+import PluginKit
 
 /// A tenant's archive of raw payloads, zlib-compressed (with a preset dictionary per
 /// topic family) and stored once per distinct body.
-public struct PayloadArchive: Sendable {
+public struct PayloadArchive: PayloadAccess {
     let writer: any DatabaseWriter
     let clock: any WallClock
 

@@ -1,34 +1,10 @@
 import Crypto
 import Foundation
 import GRDB
-
-/// What the ledger knows of one synced record: which NetSuite record a Shopify record
-/// became, and what was last applied.
-public struct LedgerEntry: Sendable, Equatable {
-    /// Such as `order`, `customer`, `item`.
-    public let recordType: String
-    public let shopifyID: String
-    public let netsuiteInternalID: String?
-    public let netsuiteExternalID: String?
-    /// The source's `updated_at` of the version last applied.
-    public let sourceUpdatedAt: Date?
-    /// ``Ledger/hash(_:)`` of the body last sent.
-    public let bodyHash: String?
-    public let updatedAt: Date
-}
-
-/// Whether an incoming version of a record should be sent.
-public enum LedgerDecision: Sendable, Equatable {
-    /// Send it: the record is new, newer, or its body changed.
-    case apply
-    /// Skip it: a newer version (applied at the given source time) is already in place.
-    case skipStale(appliedSourceUpdatedAt: Date)
-    /// Skip it: the same body was already sent.
-    case skipUnchanged
-}
+import PluginKit
 
 /// A tenant's map between Shopify and NetSuite records, plus each flow's polling cursor.
-public struct Ledger: Sendable {
+public struct Ledger: LedgerAccess {
     let writer: any DatabaseWriter
     let clock: any WallClock
 
@@ -39,16 +15,16 @@ public struct Ledger: Sendable {
 
     public func entry(recordType: String, shopifyID: String) async throws -> LedgerEntry? {
         try await writer.read { db in
-            try LedgerEntry.fetchOne(db, sql: "SELECT * FROM ledger WHERE record_type = ? AND shopify_id = ?",
-                                     arguments: [recordType, shopifyID])
+            try Row.fetchOne(db, sql: "SELECT * FROM ledger WHERE record_type = ? AND shopify_id = ?",
+                             arguments: [recordType, shopifyID]).map(LedgerEntry.init(row:))
         }
     }
 
     /// The entry that points at a NetSuite record, for events flowing back to Shopify.
     public func entry(recordType: String, netsuiteInternalID: String) async throws -> LedgerEntry? {
         try await writer.read { db in
-            try LedgerEntry.fetchOne(db, sql: "SELECT * FROM ledger WHERE record_type = ? AND netsuite_internal_id = ?",
-                                     arguments: [recordType, netsuiteInternalID])
+            try Row.fetchOne(db, sql: "SELECT * FROM ledger WHERE record_type = ? AND netsuite_internal_id = ?",
+                             arguments: [recordType, netsuiteInternalID]).map(LedgerEntry.init(row:))
         }
     }
 
@@ -119,14 +95,12 @@ public struct Ledger: Sendable {
     }
 }
 
-extension LedgerEntry: FetchableRecord {
-    public init(row: Row) {
-        recordType = row["record_type"]
-        shopifyID = row["shopify_id"]
-        netsuiteInternalID = row["netsuite_internal_id"]
-        netsuiteExternalID = row["netsuite_external_id"]
-        sourceUpdatedAt = (row["source_updated_at"] as Int64?).map(Date.init(millisecondsSince1970:))
-        bodyHash = row["body_hash"]
-        updatedAt = Date(millisecondsSince1970: row["updated_at"])
+extension LedgerEntry {
+    init(row: Row) {
+        self.init(
+            recordType: row["record_type"], shopifyID: row["shopify_id"],
+            netsuiteInternalID: row["netsuite_internal_id"], netsuiteExternalID: row["netsuite_external_id"],
+            sourceUpdatedAt: (row["source_updated_at"] as Int64?).map(Date.init(millisecondsSince1970:)),
+            bodyHash: row["body_hash"], updatedAt: Date(millisecondsSince1970: row["updated_at"]))
     }
 }

@@ -1,0 +1,73 @@
+import Foundation
+
+/// A tenant's settings for one plugin: the values the tenant gave, over the defaults the
+/// plugin declared in its ``PluginSetting``s. Reading a value of the wrong type, or a
+/// required one that is missing, throws a permanent error that names the key, so the job
+/// dies with a reason an operator can fix.
+public struct FlowSettings: Sendable, Equatable {
+    private let values: [String: String]
+
+    /// `given` are the tenant's values; `declared` supply defaults for the keys not given.
+    public init(given: [String: String], declared: [PluginSetting] = []) {
+        var merged: [String: String] = [:]
+        for setting in declared { merged[setting.key] = setting.defaultValue }
+        merged.merge(given) { $1 }
+        values = merged
+    }
+
+    public func string(_ key: String) throws -> String {
+        guard let value = values[key] else { throw SettingError(key: key, problem: "is required but not set") }
+        return value
+    }
+
+    public func integer(_ key: String) throws -> Int {
+        guard let value = Int(try string(key).trimmingCharacters(in: .whitespaces)) else {
+            throw SettingError(key: key, problem: "must be a whole number")
+        }
+        return value
+    }
+
+    public func decimal(_ key: String) throws -> Decimal {
+        let text = try string(key)
+        guard let money = try? Money(text, currency: "XXX") else { throw SettingError(key: key, problem: "must be a decimal number") }
+        return money.amount
+    }
+
+    public func boolean(_ key: String) throws -> Bool {
+        switch try string(key).lowercased() {
+        case "true", "yes", "1": return true
+        case "false", "no", "0": return false
+        default: throw SettingError(key: key, problem: "must be true or false")
+        }
+    }
+
+    /// A `key=value,key=value` map. Keys and values are trimmed; an entry without `=` is refused.
+    public func map(_ key: String) throws -> [String: String] {
+        let text = try string(key)
+        var result: [String: String] = [:]
+        for entry in text.split(separator: ",") where !entry.trimmingCharacters(in: .whitespaces).isEmpty {
+            let parts = entry.split(separator: "=", maxSplits: 1)
+            guard parts.count == 2 else { throw SettingError(key: key, problem: "entry '\(entry.prefix(60))' is not key=value") }
+            result[parts[0].trimmingCharacters(in: .whitespaces)] = parts[1].trimmingCharacters(in: .whitespaces)
+        }
+        return result
+    }
+
+    /// Whether the key has a value (given or default).
+    public func has(_ key: String) -> Bool { values[key] != nil }
+}
+
+/// A setting that is missing or of the wrong type: permanent until an operator fixes it.
+public struct SettingError: ClassifiedError, Equatable {
+    public let key: String
+    public let problem: String
+
+    public init(key: String, problem: String) {
+        self.key = key
+        self.problem = problem
+    }
+
+    public var failureClass: FailureClass { .permanent }
+    public var code: String { "invalid_setting" }
+    public var message: String { "setting '\(key)' \(problem)" }
+}
