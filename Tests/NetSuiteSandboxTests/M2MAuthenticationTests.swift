@@ -56,6 +56,8 @@ struct M2MAuthenticationTests {
                 (try minter.assertion(clientID: clientID, audience: audience, kid: "cert-2"), "client_credentials", "invalid_client"),
                 (try minter.assertion(clientID: "someone-else", audience: audience), "client_credentials", "invalid_client"),
                 (try minter.assertion(clientID: clientID, audience: audience, lifetime: 3601), "client_credentials", "invalid_grant"),
+                // exp must be strictly less than iat + 3600.
+                (try minter.assertion(clientID: clientID, audience: audience, lifetime: 3600), "client_credentials", "invalid_grant"),
                 (try minter.assertion(clientID: clientID, audience: audience, issuedAt: Int(Date().timeIntervalSince1970) + 600),
                  "client_credentials", "invalid_grant"),
                 (try minter.assertion(clientID: clientID, audience: audience, scope: "\"restlets\""), "client_credentials", "invalid_grant"),
@@ -67,9 +69,15 @@ struct M2MAuthenticationTests {
                 #expect(response.status == 400)
                 #expect(response.body?["error"]?.stringValue == expected)
             }
-            // A space-separated scope string is accepted too.
-            let spaced = try minter.assertion(clientID: clientID, audience: audience, scope: "\"restlets rest_webservices\"")
-            #expect(try await Self.requestToken(harness, assertion: spaced).status == 200)
+            // A comma-separated scope string, as NetSuite documents it, is accepted too, with or without spaces.
+            let listed = try minter.assertion(clientID: clientID, audience: audience, scope: "\"restlets, rest_webservices\"")
+            #expect(try await Self.requestToken(harness, assertion: listed).status == 200)
+            let packed = try minter.assertion(clientID: clientID, audience: audience, scope: "\"restlets,rest_webservices\"")
+            #expect(try await Self.requestToken(harness, assertion: packed).status == 200)
+            let single = try minter.assertion(clientID: clientID, audience: audience, scope: "\"rest_webservices\"")
+            #expect(try await Self.requestToken(harness, assertion: single).status == 200)
+            let justUnderAnHour = try minter.assertion(clientID: clientID, audience: audience, lifetime: 3599)
+            #expect(try await Self.requestToken(harness, assertion: justUnderAnHour).status == 200)
             let forged = try await Self.bearerGET(harness, token: "made-up")
             #expect(forged.status == 401)
         }

@@ -45,20 +45,29 @@ struct RecordServiceTests {
         }
     }
 
-    @Test("upserting by external id twice keeps one record; POST and PATCH on eid are refused")
+    @Test("upserting by external id keeps one record; lines are added without replace=item, replaced with it; POST and PATCH on eid are refused")
     func upsertIsIdempotent() async throws {
         try await withHarness { harness in
             let customer = try await harness.createCustomer()
             let url = harness.recordURL("salesOrder/eid:shopify-order-1001")
-            let first = try await harness.send(.PUT, url, json: Self.order(harness, customer: customer))
+            let first = try await harness.send(.PUT, url, json: Self.order(harness, customer: customer, extra: ",\"memo\":\"first\""))
             let second = try await harness.send(.PUT, url, json: Self.order(harness, customer: customer, quantity: "5"))
             #expect(first.status == 204)
             #expect(second.status == 204)
             #expect(first.headers.first(name: "Location") == second.headers.first(name: "Location"))
-            let orders = await harness.sandbox.records(account: SandboxHarness.accountID, type: "salesOrder")
+            var orders = await harness.sandbox.records(account: SandboxHarness.accountID, type: "salesOrder")
             #expect(orders.count == 1)
             #expect(orders.first?["externalId"] == "shopify-order-1001")
-            #expect(orders.first?["item"]?["items"]?.arrayValue?.first?["quantity"] == 5)
+            // Without replace=item NetSuite adds the body's lines to the stored ones; fields left out are kept.
+            #expect(orders.first?["item"]?["items"]?.arrayValue?.compactMap { $0["quantity"]?.decimalValue } == [3, 2, 5, 2])
+            #expect(orders.first?["memo"] == "first")
+            let replaced = try await harness.send(.PUT, url.appending(queryItems: [URLQueryItem(name: "replace", value: "item")]),
+                                                  json: Self.order(harness, customer: customer, quantity: "5"))
+            #expect(replaced.status == 204)
+            orders = await harness.sandbox.records(account: SandboxHarness.accountID, type: "salesOrder")
+            #expect(orders.count == 1)
+            #expect(orders.first?["item"]?["items"]?.arrayValue?.compactMap { $0["quantity"]?.decimalValue } == [5, 2])
+            #expect(orders.first?["memo"] == "first")
             let byEID = try await harness.send(.GET, url)
             #expect(byEID.body?["id"]?.stringValue == orders.first?["id"]?.stringValue)
             #expect(try await harness.send(.POST, url, json: "{}").status == 400)

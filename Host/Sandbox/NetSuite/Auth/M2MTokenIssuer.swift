@@ -58,8 +58,9 @@ enum M2MTokenIssuer {
     private static func checkClaims(_ claims: SandboxJSON, tokenURL: String, now: Double) -> OAuthGrantError? {
         let audiences: [String] = claims["aud"]?.arrayValue?.compactMap(\.stringValue) ?? [claims["aud"]?.stringValue].compactMap { $0 }
         guard audiences.contains(tokenURL) else { return .invalidGrant("aud must be the token endpoint URL") }
+        // NetSuite documents the scope as a comma-separated list ("restlets, rest_webservices"); an array is accepted too.
         let scopes: [String] = claims["scope"]?.arrayValue?.compactMap(\.stringValue)
-            ?? claims["scope"]?.stringValue?.split(separator: " ").map(String.init) ?? []
+            ?? claims["scope"]?.stringValue?.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) } ?? []
         guard scopes.contains("rest_webservices") else { return .invalidGrant("scope must include rest_webservices") }
         guard let issuedAt = claims["iat"]?.decimalValue.map({ NSDecimalNumber(decimal: $0).doubleValue }),
               let expiresAt = claims["exp"]?.decimalValue.map({ NSDecimalNumber(decimal: $0).doubleValue }) else {
@@ -67,7 +68,8 @@ enum M2MTokenIssuer {
         }
         guard issuedAt <= now + clockSkew else { return .invalidGrant("iat is in the future") }
         guard expiresAt > now else { return .invalidGrant("the assertion has expired") }
-        guard expiresAt - issuedAt <= lifetime, expiresAt > issuedAt else { return .invalidGrant("exp must be within 3600 s of iat") }
+        // NetSuite wants exp strictly less than iat + 3600: an assertion of exactly one hour is refused.
+        guard expiresAt - issuedAt < lifetime, expiresAt > issuedAt else { return .invalidGrant("exp must be less than 3600 s after iat") }
         return nil
     }
 }

@@ -44,11 +44,17 @@ extension RecordService {
         let orderLines = order["item"]?["items"]?.arrayValue ?? []
         var requested: [(index: Int, quantity: Decimal?, path: String)] = []
         if let picked = body["item"]?["items"]?.arrayValue {
+            // Each order line may appear once: checking every request against the same remaining quantity
+            // would otherwise let two requests for one line ship more than it holds.
+            var named: Set<Int> = []
             for (position, line) in picked.enumerated() where line["itemReceive"]?.boolValue != false {
                 let path = "item.items[\(position)]"
                 guard let number = line["orderLine"]?.decimalValue, let orderLine = Int("\(number)"),
-                      (1...orderLines.count).contains(orderLine) else {
+                      orderLine >= 1, orderLine <= orderLines.count else {
                     throw .invalidReference(line["orderLine"]?.scalarText ?? "", path: "\(path).orderLine")
+                }
+                guard named.insert(orderLine).inserted else {
+                    throw .userError("Order line \(orderLine) appears more than once in this fulfillment.", path: "\(path).orderLine")
                 }
                 requested.append((orderLine - 1, line["quantity"]?.decimalValue, "\(path).quantity"))
             }

@@ -153,6 +153,29 @@ extension RecordValidator {
         return record
     }
 
+    /// NetSuite refuses an update of a sales order that would undo shipped goods: a line with a fulfilled
+    /// quantity may not be removed, sell another item, or drop below what has been fulfilled.
+    static func refusalToUndoFulfilment(_ record: [String: SandboxJSON], previous: [String: SandboxJSON]) -> RecordRefusal? {
+        let old = previous["item"]?["items"]?.arrayValue ?? []
+        let new = record["item"]?["items"]?.arrayValue ?? []
+        for (index, line) in old.enumerated() {
+            let fulfilled = line["quantityFulfilled"]?.decimalValue ?? 0
+            guard fulfilled > 0 else { continue }
+            let path = "item.items[\(index)]"
+            guard index < new.count else {
+                return .userError("You cannot remove line \(index + 1); it has been fulfilled.", path: "\(path).item")
+            }
+            guard new[index]["item"]?.referenceID == line["item"]?.referenceID else {
+                return .userError("You cannot change the item of line \(index + 1); it has been fulfilled.", path: "\(path).item")
+            }
+            guard let quantity = new[index]["quantity"]?.decimalValue, quantity >= fulfilled else {
+                return .userError("The quantity of line \(index + 1) cannot be less than the quantity fulfilled (\(fulfilled)).",
+                                  path: "\(path).quantity")
+            }
+        }
+        return nil
+    }
+
     /// A replaced sales order keeps the fulfilled quantities of lines that still sell the same item.
     static func keepFulfilledQuantities(_ record: [String: SandboxJSON], from previous: [String: SandboxJSON]) -> [String: SandboxJSON] {
         let old = previous["item"]?["items"]?.arrayValue ?? []

@@ -6,18 +6,22 @@ import Foundation
 struct RecordValidator {
     let state: AccountState
     let type: RecordType
+    /// The internal id of the stored record being updated, or nil when the record is new.
+    let updatedID: String?
 
-    init(state: AccountState, type: RecordType) {
+    init(state: AccountState, type: RecordType, updating updatedID: String? = nil) {
         self.state = state
         self.type = type
+        self.updatedID = updatedID
     }
 
-    /// Validates `fields` as a record of `type`; the validator lives only for this call, so it
-    /// holds no reference to the account's tables when the caller stores the result.
+    /// Validates `fields` as a record of `type` (an update of the record `updatedID` when given);
+    /// the validator lives only for this call, so it holds no reference to the account's tables
+    /// when the caller stores the result.
     static func validate(
-        _ fields: [String: SandboxJSON], type: RecordType, in state: AccountState
+        _ fields: [String: SandboxJSON], type: RecordType, in state: AccountState, updating updatedID: String? = nil
     ) -> Result<[String: SandboxJSON], RecordRefusal> {
-        RecordValidator(state: state, type: type).validate(fields)
+        RecordValidator(state: state, type: type, updating: updatedID).validate(fields)
     }
 
     func validate(_ fields: [String: SandboxJSON]) -> Result<[String: SandboxJSON], RecordRefusal> {
@@ -139,6 +143,8 @@ struct RecordValidator {
         let sku = try requiredText(fields, "itemId")
         let sameSKU = [RecordType.inventoryItem, .kitItem].flatMap { state.tables[$0]?.all ?? [] }
             .filter { $0["itemId"]?.stringValue == sku }
+            // The record being updated does not clash with its own SKU.
+            .filter { updatedID == nil || $0["id"]?.stringValue != updatedID }
         let externalID = fields["externalId"]?.stringValue
         if sameSKU.contains(where: { externalID == nil || $0["externalId"]?.stringValue != externalID }) {
             throw .userError("An item with the name \(sku) already exists.", path: "itemId")

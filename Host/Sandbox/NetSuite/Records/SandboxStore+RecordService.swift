@@ -125,13 +125,12 @@ struct RecordService {
         case .failure(let refusal): return refusal.response
         case .success(var fields):
             fields["externalId"] = .string(externalID)
-            let existing = state.tables[type]?.id(forExternalID: externalID)
-            let id = existing ?? state.allocateID()
-            let previous = existing.flatMap { state.tables[type]?[$0] }
-            if type.isTransaction {
-                fields["tranId"] = previous?["tranId"] ?? .string(state.allocateTransactionNumber(for: type))
+            if let id = state.tables[type]?.id(forExternalID: externalID), let previous = state.tables[type]?[id] {
+                // An upsert that finds the record updates it exactly as a PATCH does.
+                return save(merge(fields, into: previous, replacing: Self.replacedSublists(request)), id: id, previous: previous)
             }
-            return save(fields, id: id, previous: previous)
+            if type.isTransaction { fields["tranId"] = .string(state.allocateTransactionNumber(for: type)) }
+            return save(fields, id: state.allocateID(), previous: nil)
         }
     }
 
@@ -140,22 +139,56 @@ struct RecordService {
         switch parseBody(request) {
         case .failure(let refusal): return refusal.response
         case .success(let changes):
-            // PATCH merges the body fields into the stored record; computed fields are recomputed.
-            var merged = previous
-            for (name, value) in changes { merged[name] = value }
-            for computed in ["id", "createdDate", "lastModifiedDate", "subtotal", "total"] { merged[computed] = nil }
-            return save(merged, id: id, previous: previous)
+            return save(merge(changes, into: previous, replacing: Self.replacedSublists(request)), id: id, previous: previous)
         }
     }
 
+    /// Sublists whose lines carry no key of their own, so NetSuite cannot tell an updated line from a new one.
+    private var nonKeyedSublists: Set<String> {
+        switch type {
+        case .salesOrder, .creditMemo, .cashRefund: ["item"]
+        case .journalEntry: ["line"]
+        default: []
+        }
+    }
+
+    /// The sublists named in the `replace` query parameter (`?replace=item,line`).
+    private static func replacedSublists(_ request: SandboxRequest) -> Set<String> {
+        let names = request.queryValue("replace")?.split(separator: ",") ?? []
+        return Set(names.map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty })
+    }
+
+    /// Merges an update body into the stored record as NetSuite does for PATCH and for PUT on an existing eid:
+    /// fields the body leaves out are kept, fields it names are overwritten, and the lines of a non-keyed sublist
+    /// (`item` on transactions, `line` on journal entries) are ADDED to the stored lines unless the request names
+    /// the sublist in `replace`, in which case the body's lines replace them. This is why a replayed upsert that
+    /// forgets `replace=item` duplicates order lines in real NetSuite; the sandbox does the same so that a client
+    /// making that mistake is caught by its tests. Computed fields are dropped and recomputed on save.
+    private func merge(
+        _ changes: [String: SandboxJSON], into previous: [String: SandboxJSON], replacing: Set<String>
+    ) -> [String: SandboxJSON] {
+        var merged = previous
+        for (name, value) in changes {
+            if nonKeyedSublists.contains(name), !replacing.contains(name),
+               let added = value["items"]?.arrayValue, let kept = previous[name]?["items"]?.arrayValue {
+                merged[name] = ["items": .array(kept + added)]
+            } else {
+                merged[name] = value
+            }
+        }
+        for computed in ["id", "createdDate", "lastModifiedDate", "subtotal", "total"] { merged[computed] = nil }
+        return merged
+    }
+
     private mutating func save(_ fields: [String: SandboxJSON], id: String, previous: [String: SandboxJSON]?) -> SandboxResponse {
-        switch RecordValidator.validate(fields, type: type, in: state) {
+        switch RecordValidator.validate(fields, type: type, in: state, updating: previous == nil ? nil : id) {
         case .failure(let refusal):
             return refusal.response
         case .success(var record):
             if let tranID = fields["tranId"] { record["tranId"] = tranID }
             if type == .salesOrder {
                 if let previous {
+                    if let refusal = RecordValidator.refusalToUndoFulfilment(record, previous: previous) { return refusal.response }
                     state.releaseStock(of: previous)
                     record = RecordValidator.keepFulfilledQuantities(record, from: previous)
                 }

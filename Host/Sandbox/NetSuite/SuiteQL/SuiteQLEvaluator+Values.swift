@@ -74,14 +74,39 @@ extension SuiteQLEvaluator {
         }
     }
 
-    /// SQL LIKE with `%` and `_`, case-sensitive as in Oracle.
+    /// SQL LIKE with `%` (any run, possibly empty) and `_` (exactly one character), case-sensitive as in Oracle.
+    ///
+    /// Iterative greedy matching with backtracking to the last `%` only: O(n·m) in the worst case,
+    /// so a hostile pattern such as `'%%%%…%x'` cannot blow up the evaluator.
     static func matches(_ text: [Character], _ pattern: [Character]) -> Bool {
-        guard let first = pattern.first else { return text.isEmpty }
-        if first == "%" {
-            return (0...text.count).contains { matches(Array(text[$0...]), Array(pattern.dropFirst())) }
+        // Consecutive `%` mean the same as one; collapsing them keeps the backtracking short.
+        var collapsed: [Character] = []
+        collapsed.reserveCapacity(pattern.count)
+        for character in pattern where !(character == "%" && collapsed.last == "%") { collapsed.append(character) }
+        var textIndex = 0
+        var patternIndex = 0
+        var lastWildcard: Int?
+        var resumeText = 0
+        while textIndex < text.count {
+            if patternIndex < collapsed.count, collapsed[patternIndex] != "%",
+               collapsed[patternIndex] == "_" || collapsed[patternIndex] == text[textIndex] {
+                textIndex += 1
+                patternIndex += 1
+            } else if patternIndex < collapsed.count, collapsed[patternIndex] == "%" {
+                lastWildcard = patternIndex
+                resumeText = textIndex
+                patternIndex += 1
+            } else if let wildcard = lastWildcard {
+                // Let the last `%` swallow one more character and retry the rest of the pattern.
+                patternIndex = wildcard + 1
+                resumeText += 1
+                textIndex = resumeText
+            } else {
+                return false
+            }
         }
-        guard let head = text.first, first == "_" || first == head else { return false }
-        return matches(Array(text.dropFirst()), Array(pattern.dropFirst()))
+        while patternIndex < collapsed.count, collapsed[patternIndex] == "%" { patternIndex += 1 }
+        return patternIndex == collapsed.count
     }
 
     /// Numbers compare as numbers (a numeric string too), dates as dates, the rest as text.

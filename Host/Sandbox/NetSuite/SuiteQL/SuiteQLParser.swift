@@ -35,10 +35,20 @@ struct SuiteQLSelect: Sendable {
 struct SuiteQLParser {
     private let tokens: [SuiteQLToken]
     private var position = 0
+    /// How many function calls enclose the expression being parsed.
+    private var nesting = 0
+    /// The deepest nesting of function calls accepted; the parser and the evaluator recurse once per level,
+    /// so a bound keeps a hostile query from exhausting the stack.
+    static let maximumNesting = 32
+    /// The longest query text accepted, in characters; refused before it is even tokenized.
+    static let maximumQueryLength = 100_000
     private static let reserved: Set<String> = ["SELECT", "FROM", "WHERE", "AND", "OR", "ORDER", "BY", "ASC", "DESC", "IN", "NOT",
                                                 "LIKE", "IS", "NULL", "AS", "GROUP", "HAVING", "JOIN", "UNION"]
 
     static func parse(_ query: String) throws(SuiteQLError) -> SuiteQLSelect {
+        guard query.count <= maximumQueryLength else {
+            throw SuiteQLError(reason: "The query is longer than \(maximumQueryLength) characters.")
+        }
         var parser = SuiteQLParser(tokens: try SuiteQLLexer.tokenize(query))
         return try parser.parseSelect()
     }
@@ -156,6 +166,11 @@ struct SuiteQLParser {
         case .word(let text)? where !Self.reserved.contains(text.uppercased()):
             position += 1
             guard accept(symbol: "(") else { return .column(text.lowercased()) }
+            nesting += 1
+            defer { nesting -= 1 }
+            guard nesting <= Self.maximumNesting else {
+                throw SuiteQLError(reason: "Function calls are nested deeper than \(Self.maximumNesting) levels.")
+            }
             var arguments: [SuiteQLExpression] = []
             if !accept(symbol: ")") {
                 repeat { arguments.append(try parseExpression()) } while accept(symbol: ",")
