@@ -116,4 +116,43 @@ struct InventoryTests {
             #expect(try await harness.sandbox.products(shop: domain).first?.variants.first?.price == "11.00")
         }
     }
+
+    @Test func setRequiresChangeFromQuantityButAcceptsAnExplicitNull() async throws {
+        try await withSandbox { harness in
+            let domain = harness.shop.domain
+            let location = try await harness.sandbox.addLocation(shop: domain, name: "Main")
+            let product = try await harness.sandbox.addProduct(
+                shop: domain, title: "Mug", variants: [SandboxVariantSeed(sku: "MUG-1", price: "9.50", inventory: [location.id: 10])])
+            let variant = try #require(product.variants.first)
+            func input(changeFrom: Any?) -> [String: Any] {
+                var quantity: [String: Any] = ["inventoryItemId": variant.inventoryItemGID, "locationId": location.gid, "quantity": 4]
+                if let changeFrom { quantity["changeFromQuantity"] = changeFrom }
+                return ["name": "available", "reason": "correction", "quantities": [quantity]]
+            }
+
+            // Left out: Shopify 2026-01 refuses the set and changes nothing.
+            let absent = try await harness.graphQL(Self.setQuantities, variables: ["input": input(changeFrom: nil)])
+            #expect(value(absent, "data", "inventorySetQuantities", "userErrors", "0", "code") as? String == "COMPARE_QUANTITY_REQUIRED")
+            #expect(value(absent, "data", "inventorySetQuantities", "userErrors", "0", "field") as? [String]
+                == ["input", "quantities", "0", "changeFromQuantity"])
+            #expect(value(absent, "data", "inventorySetQuantities", "inventoryAdjustmentGroup") is NSNull)
+            let afterAbsent = try await harness.sandbox.inventoryLevel(shop: domain, inventoryItemID: variant.inventoryItemID, locationID: location.id)
+            #expect(afterAbsent?.available == 10)
+
+            // Left out in a literal input too (not only in variables).
+            let literal = try await harness.graphQL("""
+                mutation { inventorySetQuantities(input: {name: "available", reason: "correction", quantities: [
+                  {inventoryItemId: "\(variant.inventoryItemGID)", locationId: "\(location.gid)", quantity: 4}]}) {
+                  userErrors { code } } }
+                """)
+            #expect(value(literal, "data", "inventorySetQuantities", "userErrors", "0", "code") as? String == "COMPARE_QUANTITY_REQUIRED")
+
+            // An explicit null skips the check and is applied.
+            let unchecked = try await harness.graphQL(Self.setQuantities, variables: ["input": input(changeFrom: NSNull())])
+            #expect((value(unchecked, "data", "inventorySetQuantities", "userErrors") as? [Any])?.isEmpty == true)
+            #expect(value(unchecked, "data", "inventorySetQuantities", "inventoryAdjustmentGroup", "changes", "0", "delta") as? Int == -6)
+            let afterNull = try await harness.sandbox.inventoryLevel(shop: domain, inventoryItemID: variant.inventoryItemID, locationID: location.id)
+            #expect(afterNull?.available == 4)
+        }
+    }
 }

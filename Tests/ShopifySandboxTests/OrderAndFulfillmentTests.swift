@@ -118,4 +118,38 @@ struct OrderAndFulfillmentTests {
             #expect(level?.onHand == 3)
         }
     }
+
+    @Test func fulfillmentCreateRefusesFulfillmentOrdersAtDifferentLocations() async throws {
+        try await withSandbox { harness in
+            let domain = harness.shop.domain
+            let east = try await harness.sandbox.addLocation(shop: domain, name: "East")
+            let west = try await harness.sandbox.addLocation(shop: domain, name: "West")
+            let lamp = try #require(try await harness.sandbox.addProduct(
+                shop: domain, title: "Lamp", variants: [SandboxVariantSeed(sku: "LAMP", price: "30.00", inventory: [east.id: 5])]).variants.first)
+            let desk = try #require(try await harness.sandbox.addProduct(
+                shop: domain, title: "Desk", variants: [SandboxVariantSeed(sku: "DESK", price: "90.00", inventory: [west.id: 5])]).variants.first)
+            try await harness.sandbox.recordEvent(
+                shop: domain, topic: "orders/create",
+                payload: restOrder(id: 56, updatedAt: "2026-01-01T00:00:00Z", lines: [
+                    (id: 1, variantID: lamp.id, sku: "LAMP", quantity: 1), (id: 2, variantID: desk.id, sku: "DESK", quantity: 1),
+                ]))
+            let orders = try await harness.graphQL(#"{ order(id: "gid://shopify/Order/56") { fulfillmentOrders(first: 5) { nodes { id } } } }"#)
+            let ids = (value(orders, "data", "order", "fulfillmentOrders", "nodes") as? [[String: Any]])?.compactMap { $0["id"] as? String } ?? []
+            try #require(ids.count == 2)
+
+            let answer = try await harness.graphQL(
+                """
+                mutation($fulfillment: FulfillmentInput!) {
+                  fulfillmentCreate(fulfillment: $fulfillment) { fulfillment { id } userErrors { field message } }
+                }
+                """,
+                variables: ["fulfillment": ["lineItemsByFulfillmentOrder": ids.map { ["fulfillmentOrderId": $0] }]])
+            #expect((value(answer, "data", "fulfillmentCreate", "userErrors") as? [Any])?.count == 1)
+            #expect(value(answer, "data", "fulfillmentCreate", "userErrors", "0", "field", "2") as? String == "1")
+            #expect(value(answer, "data", "fulfillmentCreate", "fulfillment") is NSNull)
+            let after = try await harness.graphQL(#"{ order(id: "gid://shopify/Order/56") { fulfillmentOrders(first: 5) { nodes { status } } } }"#)
+            let statuses = (value(after, "data", "order", "fulfillmentOrders", "nodes") as? [[String: Any]])?.compactMap { $0["status"] as? String }
+            #expect(statuses == ["OPEN", "OPEN"])
+        }
+    }
 }

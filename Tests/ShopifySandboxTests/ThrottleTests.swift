@@ -34,9 +34,9 @@ struct ThrottleTests {
     }
 
     @Test func drainedBucketThrottlesThenRecovers() async throws {
-        // Sandbox time runs 2x: 200 points come back per real second, so the third query is
-        // throttled unless the first two took over 2.4 s, and the bucket refills in about 2.5 s.
-        try await withSandbox(configuration: .init(timeScale: 2)) { harness in
+        // Sandbox time runs at a quarter of real time: 25 points come back per real second, so the
+        // third query is throttled unless the first two took over 19 s, even on a loaded machine.
+        try await withSandbox(configuration: .init(timeScale: 0.25)) { harness in
             try await Self.seedOrders(harness)
             let first = try await harness.graphQL(Self.expensiveQuery)
             #expect(value(first, "extensions", "cost", "requestedQueryCost") as? Int == 831)
@@ -50,13 +50,32 @@ struct ThrottleTests {
             #expect(value(throttled, "data") == nil)
             #expect(await harness.sandbox.stats(shop: harness.shop.domain).throttledResponses == 1)
 
-            var recovered = false
-            for _ in 0..<40 where !recovered {
+            // Recovery: a refused query takes nothing, so the points it reports can only grow.
+            let drained = try #require(Self.currentlyAvailable(throttled))
+            var latest = drained
+            for _ in 0..<25 where latest <= drained {
                 try await Task.sleep(for: .milliseconds(200))
-                let retry = try await harness.graphQL(Self.expensiveQuery)
-                recovered = retry["errors"] == nil
+                latest = try #require(Self.currentlyAvailable(try await harness.graphQL(Self.expensiveQuery)))
             }
-            #expect(recovered)
+            #expect(latest > drained)
+        }
+    }
+
+    static func currentlyAvailable(_ answer: [String: Any]) -> Double? {
+        (value(answer, "extensions", "cost", "throttleStatus", "currentlyAvailable") as? NSNumber)?.doubleValue
+    }
+
+    @Test func variableDefaultsSetThePageSize() async throws {
+        try await withSandbox { harness in
+            let query = "query($n: Int = 10) { orders(first: $n) { edges { node { id name } } pageInfo { hasNextPage } } }"
+            let defaulted = try await harness.graphQL(query)
+            #expect(errorMessages(defaulted).isEmpty)
+            // Costed as first: 10 (same document as everyAnswerCarriesTheCost).
+            #expect(value(defaulted, "extensions", "cost", "requestedQueryCost") as? Int == 22)
+            let given = try await harness.graphQL(query, variables: ["n": 3])
+            #expect(value(given, "extensions", "cost", "requestedQueryCost") as? Int == 8)
+            let undeclared = try await harness.graphQL("query($n: Int) { orders(first: $n) { edges { node { id } } } }")
+            #expect(!errorMessages(undeclared).isEmpty)
         }
     }
 

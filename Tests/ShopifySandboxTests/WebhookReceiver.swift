@@ -19,8 +19,12 @@ final class WebhookReceiver: Sendable {
     private let group = Mutex<ServiceGroup?>(nil)
     private let boundPort = Mutex<Int>(0)
 
-    init(failFirst statuses: [Int] = []) {
+    /// How long each request is held before it is answered.
+    private let answerDelay: Duration
+
+    init(failFirst statuses: [Int] = [], answerDelay: Duration = .zero) {
         scriptedStatuses = Mutex(statuses)
+        self.answerDelay = answerDelay
     }
 
     var url: URL { URL(string: "http://127.0.0.1:\(boundPort.withLock { $0 })/hooks")! }
@@ -34,6 +38,7 @@ final class WebhookReceiver: Sendable {
             // Header names are case-insensitive: keep them lowercased.
             for field in request.headers { headers[field.name.canonicalName.lowercased()] = field.value }
             received.withLock { $0.append(Delivery(headers: headers, body: Data(body.readableBytesView))) }
+            if answerDelay > .zero { try? await Task.sleep(for: answerDelay) }
             let status = scriptedStatuses.withLock { $0.isEmpty ? 200 : $0.removeFirst() }
             return Response(status: .init(code: status))
         }

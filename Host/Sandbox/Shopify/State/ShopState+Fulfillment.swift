@@ -95,6 +95,7 @@ extension ShopState {
     ) -> Result<FulfillmentRecord, UserErrorRecord> {
         var plan: [(foID: Int64, lineIndex: Int, quantity: Int)] = []
         var orderID: Int64?
+        var locationID: Int64?
         for (requestIndex, request) in requests.enumerated() {
             let field = ["fulfillment", "lineItemsByFulfillmentOrder", String(requestIndex), "fulfillmentOrderId"]
             guard let foID = GID.parse(request.fulfillmentOrderID, type: "FulfillmentOrder"),
@@ -109,6 +110,12 @@ extension ShopState {
                 return .failure(UserErrorRecord(field: field, message: "All fulfillment orders must belong to the same order."))
             }
             orderID = fulfillmentOrder.orderID
+            // One fulfillment ships from one place: Shopify refuses fulfillment orders assigned to
+            // different locations in the same request.
+            if let locationID, locationID != fulfillmentOrder.locationID {
+                return .failure(UserErrorRecord(field: field, message: "All fulfillment orders must be assigned to the same location."))
+            }
+            locationID = fulfillmentOrder.locationID
             guard let lines = request.lines else {
                 for (index, line) in fulfillmentOrder.lines.enumerated() where line.remainingQuantity > 0 {
                     plan.append((foID, index, line.remainingQuantity))

@@ -6,8 +6,19 @@ struct InventoryQuantityRequest: Sendable {
     let locationID: String
     /// The quantity to set (`inventorySetQuantities`) or the delta (`inventoryAdjustQuantities`).
     let value: Int
-    let changeFromQuantity: Int?
+    let changeFromQuantity: ChangeFromQuantity
     let ledgerDocumentUri: String?
+}
+
+/// What an entry says about `changeFromQuantity`: GraphQL tells an absent field from an explicit null,
+/// and Shopify 2026-01 gives them different meanings.
+enum ChangeFromQuantity: Sendable, Equatable {
+    /// The field was left out: `inventorySetQuantities` refuses it (COMPARE_QUANTITY_REQUIRED).
+    case absent
+    /// An explicit `null`: apply the change without comparing.
+    case noCheck
+    /// Apply the change only if the current quantity is this one.
+    case expected(Int)
 }
 
 extension ShopState {
@@ -61,7 +72,12 @@ extension ShopState {
                 continue
             }
             let current = level.quantity(named: name) ?? 0
-            if let expected = entry.changeFromQuantity, expected != current {
+            // Only a set must state its compare quantity; an adjustment may leave it out.
+            if !isDelta, entry.changeFromQuantity == .absent {
+                errors.append(UserErrorRecord(field: field + ["changeFromQuantity"], message: "The changeFromQuantity argument must be given: pass null to skip the check.", code: "COMPARE_QUANTITY_REQUIRED"))
+                continue
+            }
+            if case .expected(let expected) = entry.changeFromQuantity, expected != current {
                 errors.append(UserErrorRecord(field: field + ["changeFromQuantity"], message: "The quantity couldn't be updated because the changeFromQuantity (\(expected)) doesn't match the current quantity.", code: "CHANGE_FROM_QUANTITY_STALE"))
                 continue
             }

@@ -8,7 +8,8 @@ import OrderedCollections
 /// - a scalar or enum field costs 0; an object or interface field costs 1 plus its selection;
 /// - a connection (a field whose type is named `...Connection`) costs 1 plus `n` times the cost
 ///   of its `edges` / `nodes` selections, plus its other selections (`pageInfo`) once, where `n`
-///   is its `first` or `last` argument; a connection without either is refused, as Shopify does;
+///   is its `first` or `last` argument (a variable left out of the request counts with its declared
+///   default); a connection without either is refused, as Shopify does;
 /// - a list of objects that is not a connection is costed as one object (its size is unknown);
 /// - a mutation costs 10 per root field, whatever it selects.
 /// Fragments count like the fields they contain. Actual cost is computed from the answer in the
@@ -27,7 +28,28 @@ struct QueryCost {
             return fields(in: operation.selectionSet).count * Self.mutationCost
         }
         guard let root = schema.queryType else { return 0 }
-        return try cost(of: operation.selectionSet, on: root, path: [])
+        return try withDefaults(of: operation).cost(of: operation.selectionSet, on: root, path: [])
+    }
+
+    /// The same costing with every variable left out of the request replaced by its declared
+    /// default (`query($n: Int = 10)`), as execution will see it; an explicit null stays null.
+    private func withDefaults(of operation: OperationDefinition) -> QueryCost {
+        var effective = variables
+        for definition in operation.variableDefinitions {
+            let name = definition.variable.name.value
+            guard effective[name] == nil || effective[name] == .undefined, let literal = definition.defaultValue else { continue }
+            if let value = Self.map(literal) { effective[name] = value }
+        }
+        return QueryCost(schema: schema, fragments: fragments, variables: effective)
+    }
+
+    /// A default value literal as a variable value; only the kinds costing reads (integers, null).
+    private static func map(_ literal: any Value) -> Map? {
+        switch literal {
+        case let integer as IntValue: return Int(integer.value).map { .number(Number($0)) }
+        case is NullValue: return .null
+        default: return nil
+        }
     }
 
     private func fields(in selectionSet: SelectionSet) -> [Field] {

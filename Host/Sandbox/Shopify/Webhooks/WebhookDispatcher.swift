@@ -127,6 +127,9 @@ actor WebhookDispatcher {
             }
             if Task.isCancelled { return }
             let status = await send(event, url: url, webhookID: webhookID, client: client)
+            // stop() cancelled this attempt: it says nothing about the receiver, so it is not recorded
+            // (an answer that did arrive still counts as delivered).
+            if Task.isCancelled, !(status.map { (200..<300).contains($0) } ?? false) { return }
             event.shop.counters.withLock { $0.webhookAttempts += 1 }
             update(shop: event.shop.domain, webhookID: webhookID) {
                 $0.attempts += 1
@@ -139,6 +142,8 @@ actor WebhookDispatcher {
                 return
             }
         }
+        // A stop during the last attempt is not a failure: keep the subscription.
+        if Task.isCancelled { return }
         update(shop: event.shop.domain, webhookID: webhookID) { $0.state = .failed }
         event.shop.counters.withLock { $0.webhookFailed += 1 }
         // Shopify deletes a subscription whose endpoint failed every retry.

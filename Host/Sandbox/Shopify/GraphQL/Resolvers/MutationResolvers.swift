@@ -1,5 +1,6 @@
 import Foundation
 import GraphQL
+import OrderedCollections
 import Synchronization
 
 /// Root values of `Mutation`: each changes the shop under its lock, then answers from the new state.
@@ -37,7 +38,7 @@ struct MutationResolvers: Sendable {
         let entries = (input[isDelta ? "changes" : "quantities"].array ?? []).map { entry in
             InventoryQuantityRequest(
                 inventoryItemID: entry["inventoryItemId"].string ?? "", locationID: entry["locationId"].string ?? "",
-                value: entry[isDelta ? "delta" : "quantity"].int ?? 0, changeFromQuantity: entry["changeFromQuantity"].int,
+                value: entry[isDelta ? "delta" : "quantity"].int ?? 0, changeFromQuantity: Self.changeFromQuantity(entry),
                 ledgerDocumentUri: entry["ledgerDocumentUri"].string)
         }
         let (result, state) = shop.state.withLock { state in
@@ -75,6 +76,13 @@ struct MutationResolvers: Sendable {
             ].compactMapValues { $0 }
             return ["inventoryAdjustmentGroup": groupObject, "userErrors": [GraphObject]()]
         }
+    }
+
+    /// Reads `changeFromQuantity` without merging a missing field (`Map.undefined`, or no key at all)
+    /// into an explicit `null`: the two mean different things to `inventorySetQuantities`.
+    static func changeFromQuantity(_ entry: Map) -> ChangeFromQuantity {
+        guard let given = entry.dictionary?["changeFromQuantity"], given != .undefined else { return .absent }
+        return given.int.map(ChangeFromQuantity.expected) ?? .noCheck
     }
 
     private func fulfillmentCreate(_ arguments: Map) throws -> GraphObject {
