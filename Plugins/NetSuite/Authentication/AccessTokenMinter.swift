@@ -58,8 +58,9 @@ struct AccessTokenMinter: Sendable {
                 message: "oauth2.token: the token answer lacks access_token or a positive expires_in", httpStatus: response.status
             )
         }
-        let milliseconds = NSDecimalNumber(decimal: lifetime * 1000).int64Value
-        return AccessToken(value: Secret(value), expiresAt: mintedAt + .milliseconds(milliseconds))
+        // NetSuite's tokens live an hour; a larger claim is not trusted beyond that.
+        let seconds = min(NSDecimalNumber(decimal: lifetime).doubleValue, 3600)
+        return AccessToken(value: Secret(value), expiresAt: mintedAt + .seconds(clamping: seconds, maximum: 3600))
     }
 
     /// OAuth errors (`{"error":"invalid_client"}`, `invalid_grant`, ...) mean the client or

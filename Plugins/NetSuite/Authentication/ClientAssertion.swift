@@ -18,15 +18,19 @@ public struct ClientAssertion: Sendable {
     /// How long the assertion is valid; NetSuite accepts at most one hour.
     public let lifetime: Duration
 
-    /// An assertion for `clientID`'s certificate `certificateID`, addressed to `audience`;
-    /// a `lifetime` above an hour is cut to an hour.
-    public init(clientID: String, certificateID: String, audience: URL, scopes: [String] = ["rest_webservices"], lifetime: Duration = .seconds(3600)) {
+    /// An assertion for `clientID`'s certificate `certificateID`, addressed to `audience`.
+    /// An assertion is used once, right away, so it lives 5 minutes by default; NetSuite wants
+    /// `exp` within an hour of `iat`, so a longer `lifetime` is cut to 59 minutes.
+    public init(clientID: String, certificateID: String, audience: URL, scopes: [String] = ["rest_webservices"], lifetime: Duration = .seconds(300)) {
         self.clientID = clientID
         self.certificateID = certificateID
         self.audience = audience
         self.scopes = scopes
-        self.lifetime = min(lifetime, .seconds(3600))
+        self.lifetime = min(lifetime, Self.maximumLifetime)
     }
+
+    /// Strictly under NetSuite's one-hour bound, with a minute of room for clock skew.
+    public static let maximumLifetime: Duration = .seconds(3540)
 
     /// The compact JWT `header.claims.signature`, issued at `issuedAt`.
     public func signed(with key: P256.Signing.PrivateKey, issuedAt: Date) throws -> String {

@@ -68,7 +68,7 @@ extension NetSuiteError {
     public static func parseRetryAfter(_ value: String, now: Date = Date()) -> Duration? {
         let trimmed = value.trimmingCharacters(in: .whitespaces)
         if let seconds = Double(trimmed), seconds.isFinite, seconds >= 0 {
-            return .milliseconds(Int64((seconds * 1000).rounded()))
+            return .seconds(clamping: seconds)
         }
         let formatter = DateFormatter()
         formatter.locale = Locale(identifier: "en_US_POSIX")

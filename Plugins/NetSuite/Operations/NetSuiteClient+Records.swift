@@ -11,14 +11,22 @@ extension NetSuiteClient {
         return try Self.internalID(fromLocation: response, operation: operation)
     }
 
-    /// Creates or replaces the record whose external id is `externalID`
+    /// Creates or updates the record whose external id is `externalID`
     /// (`PUT .../{type}/eid:{externalId}`): replaying it changes nothing more.
+    ///
+    /// On an existing record NetSuite merges the body and *adds* the lines of a sublist
+    /// (`item`, `line`) to the stored ones unless the request names it in `?replace=`; so by
+    /// default every sublist the body carries is replaced, which is what makes a replay
+    /// idempotent instead of doubling an order's lines.
+    /// - Parameter replacing: Sublists to replace; nil means every sublist in `record`.
     /// - Returns: The record's internal id, the same on every replay.
-    public func upsert(_ type: String, externalID: ExternalID, record: JSONValue) async throws -> String {
+    public func upsert(_ type: String, externalID: ExternalID, record: JSONValue, replacing: [String]? = nil) async throws -> String {
         let type = try PathSegment.recordType(type)
         let operation = "record.upsert.\(type)"
         let path = "\(Self.recordPath)/\(type)/eid:\(externalID.rawValue)"
-        let response = try await send(NetSuiteRequest(method: .put, path: path, body: record, operation: operation))
+        let sublists = (replacing ?? Self.sublists(in: record)).sorted()
+        let query = sublists.isEmpty ? [] : [(name: "replace", value: sublists.joined(separator: ","))]
+        let response = try await send(NetSuiteRequest(method: .put, path: path, query: query, body: record, operation: operation))
         if response.header("location") != nil {
             return try Self.internalID(fromLocation: response, operation: operation)
         }
@@ -28,6 +36,15 @@ extension NetSuiteClient {
             throw NetSuiteError(code: "netsuite_undecodable_response", failureClass: .transient(retryAfter: nil), message: "\(operation): the upserted record has no id")
         }
         return id
+    }
+
+    /// The sublists of a record body: members shaped `{"items": [...]}`.
+    static func sublists(in record: JSONValue) -> [String] {
+        guard let members = record.objectValue else { return [] }
+        return members.compactMap { name, value in
+            if case .array = value["items"] { return name }
+            return nil
+        }
     }
 
     /// Reads a record by internal id (`GET .../{type}/{id}`).

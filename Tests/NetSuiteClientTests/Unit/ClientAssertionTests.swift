@@ -29,7 +29,7 @@ struct ClientAssertionTests {
         #expect(claims["scope"] as? [String] == ["rest_webservices"])
         #expect(claims["aud"] as? String == tokenURL.absoluteString)
         #expect((claims["iat"] as? NSNumber)?.int64Value == 1_800_000_000)
-        #expect((claims["exp"] as? NSNumber)?.int64Value == 1_800_003_600)
+        #expect((claims["exp"] as? NSNumber)?.int64Value == 1_800_000_300)
 
         // ES256 in JWS is the raw 64-byte r || s, not DER.
         let signatureBytes = try #require(ClientAssertion.decodeBase64URL(parts[2]))
@@ -39,9 +39,10 @@ struct ClientAssertionTests {
         #expect(!P256.Signing.PrivateKey().publicKey.isValidSignature(signature, for: Data("\(parts[0]).\(parts[1])".utf8)))
     }
 
-    @Test func lifetimeIsCappedAtOneHour() throws {
+    @Test func lifetimeStaysUnderOneHour() throws {
         let assertion = ClientAssertion(clientID: "c", certificateID: "k", audience: tokenURL, lifetime: .seconds(7200))
-        #expect(assertion.lifetime == .seconds(3600))
+        #expect(assertion.lifetime == .seconds(3540))
+        #expect(ClientAssertion(clientID: "c", certificateID: "k", audience: tokenURL).lifetime == .seconds(300))
     }
 
     @Test func credentialsFromPEMAndRedaction() throws {
