@@ -83,12 +83,13 @@ public final class ShopifyCostBucket: Sendable {
         let now = clock.now
         return state.withLock { state in
             var cost = state.learnedCosts[costKey] ?? estimatedCost
+            // A cost above the bucket size can never be covered (Shopify refuses it on its own);
+            // capped before it is counted as outstanding, so releasing it gives back exactly as much.
+            if let maximumAvailable = state.maximumAvailable { cost = min(cost, maximumAvailable) }
             state.outstanding += cost
-            guard let maximumAvailable = state.maximumAvailable, let level = state.level(at: now) else {
+            guard let level = state.level(at: now) else {
                 return ShopifyCostReservation(costKey: costKey, cost: cost, delay: .zero)
             }
-            // A cost above the bucket size can never be covered; Shopify will refuse it on its own.
-            cost = min(cost, maximumAvailable)
             let delay = ShopifyQueryCost.delay(toRestore: cost - level, rate: state.restoreRate)
             state.available = level - cost
             state.observedAt = now

@@ -1,4 +1,5 @@
 import Foundation
+import PluginKit
 
 /// `extensions.cost.throttleStatus` of a GraphQL answer: the state of the shop's cost bucket
 /// for this app right after the request was charged.
@@ -46,8 +47,8 @@ public struct ShopifyQueryCost: Sendable, Equatable, Codable {
         guard deficit > 0 else { return .zero }
         // A bucket that reports no restore rate would never refill: wait one second and re-learn.
         guard rate > 0 else { return .seconds(1) }
-        let milliseconds = (deficit / rate * 1000).rounded(.up)
-        return .milliseconds(Int64(milliseconds))
+        // Clamped: a bogus rate or deficit in an answer must not trap or stall the tenant for long.
+        return .seconds(clamping: deficit / rate, maximum: 60)
     }
 }
 

@@ -113,7 +113,7 @@ extension ShopifyAdminClient {
         guard let value = headers.first(name: "Retry-After"), let seconds = Double(value.trimmingCharacters(in: .whitespaces)),
               seconds.isFinite, seconds >= 0
         else { return nil }
-        return .milliseconds(Int64((seconds * 1000).rounded(.up)))
+        return .seconds(clamping: seconds)
     }
 
     /// A short description of a decoding failure: the path and the kind, never the values.
