@@ -44,7 +44,11 @@ let package = Package(
     targets: [
         // MARK: Plugins
 
-        .target(name: "PluginKit", path: "Plugins/PluginKit"),
+        .target(
+            name: "PluginKit",
+            dependencies: [.product(name: "Logging", package: "swift-log")],
+            path: "Plugins/PluginKit"
+        ),
         .target(
             name: "Shopify",
             dependencies: [

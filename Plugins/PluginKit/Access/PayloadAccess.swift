@@ -17,15 +17,21 @@ extension PayloadAccess {
 
 /// A job that needed a payload and has none.
 public struct MissingPayloadError: ClassifiedError {
+    /// The job without a payload.
     public let jobID: Int64
+    /// Its kind (topic, event type or schedule).
     public let kind: String
 
+    /// An error for job `jobID` of `kind`.
     public init(jobID: Int64, kind: String) {
         self.jobID = jobID
         self.kind = kind
     }
 
+    /// Permanent: running the job again will not give it a payload.
     public var failureClass: FailureClass { .permanent }
+    /// `missing_payload`.
     public var code: String { "missing_payload" }
+    /// Names the job.
     public var message: String { "job \(jobID) (\(kind)) carries no payload" }
 }

@@ -26,14 +26,18 @@ public protocol FlowContext: Sendable {
 
 /// The tenant as a plugin sees it.
 public struct TenantProfile: Sendable, Equatable {
+    /// The tenant id (a slug such as `acme-outdoor`).
     public let id: String
+    /// The client's name, for messages.
     public let displayName: String
     /// `name.myshopify.com`.
     public let shopDomain: String
+    /// The NetSuite account (`1234567` or `1234567_SB1`), shared with other tenants maybe.
     public let netsuiteAccountID: String
     /// The NetSuite subsidiary every record of this tenant belongs to.
     public let subsidiaryID: String
 
+    /// A profile; the host builds it from the tenant catalog.
     public init(id: String, displayName: String, shopDomain: String, netsuiteAccountID: String, subsidiaryID: String) {
         self.id = id
         self.displayName = displayName
@@ -45,9 +49,12 @@ public struct TenantProfile: Sendable, Equatable {
 
 /// A service a context could not provide.
 public struct MissingServiceError: ClassifiedError {
+    /// The type the plugin asked for.
     public let serviceName: String
+    /// The tenant that lacks it.
     public let tenantID: String
 
+    /// An error for `serviceName` missing on `tenantID`.
     public init(serviceName: String, tenantID: String) {
         self.serviceName = serviceName
         self.tenantID = tenantID
@@ -55,6 +62,8 @@ public struct MissingServiceError: ClassifiedError {
 
     // An operator must configure the tenant; retrying alone will not help.
     public var failureClass: FailureClass { .authentication }
+    /// `missing_service`.
     public var code: String { "missing_service" }
+    /// Names the service and the tenant.
     public var message: String { "tenant \(tenantID) has no \(serviceName) configured" }
 }

@@ -15,11 +15,13 @@ public struct FlowSettings: Sendable, Equatable {
         values = merged
     }
 
+    /// The value of `key` as written; throws if it has none.
     public func string(_ key: String) throws -> String {
         guard let value = values[key] else { throw SettingError(key: key, problem: "is required but not set") }
         return value
     }
 
+    /// The value of `key` as a whole number.
     public func integer(_ key: String) throws -> Int {
         guard let value = Int(try string(key).trimmingCharacters(in: .whitespaces)) else {
             throw SettingError(key: key, problem: "must be a whole number")
@@ -27,12 +29,14 @@ public struct FlowSettings: Sendable, Equatable {
         return value
     }
 
+    /// The value of `key` as an exact decimal (`0.05`, never through `Double`).
     public func decimal(_ key: String) throws -> Decimal {
         let text = try string(key)
         guard let money = try? Money(text, currency: "XXX") else { throw SettingError(key: key, problem: "must be a decimal number") }
         return money.amount
     }
 
+    /// The value of `key` as a boolean: `true`/`yes`/`1` or `false`/`no`/`0`.
     public func boolean(_ key: String) throws -> Bool {
         switch try string(key).lowercased() {
         case "true", "yes", "1": return true
@@ -59,15 +63,21 @@ public struct FlowSettings: Sendable, Equatable {
 
 /// A setting that is missing or of the wrong type: permanent until an operator fixes it.
 public struct SettingError: ClassifiedError, Equatable {
+    /// The setting's key.
     public let key: String
+    /// What is wrong: "is required but not set", "must be a whole number".
     public let problem: String
 
+    /// An error about `key`.
     public init(key: String, problem: String) {
         self.key = key
         self.problem = problem
     }
 
+    /// Permanent: the job cannot succeed until an operator fixes the setting.
     public var failureClass: FailureClass { .permanent }
+    /// `invalid_setting`.
     public var code: String { "invalid_setting" }
+    /// `setting 'key' problem`.
     public var message: String { "setting '\(key)' \(problem)" }
 }

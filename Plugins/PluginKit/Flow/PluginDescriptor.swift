@@ -14,6 +14,7 @@ public struct PluginDescriptor: Sendable, Equatable {
     /// The settings the plugin reads, with their types and defaults.
     public let settings: [PluginSetting]
 
+    /// A descriptor; only the id and summary are required.
     public init(
         id: String, summary: String, webhookTopics: Set<String> = [], pushedEvents: Set<String> = [],
         schedules: [PluginSchedule] = [], settings: [PluginSetting] = []
@@ -33,9 +34,12 @@ public struct PluginDescriptor: Sendable, Equatable {
 public struct PluginSchedule: Sendable, Equatable {
     /// The job kind the plugin receives: `reconcile`.
     public let kind: String
+    /// How often the job is enqueued.
     public let interval: Duration
+    /// One line for operators: what the periodic job does.
     public let summary: String
 
+    /// A job of `kind` every `interval`.
     public init(kind: String, every interval: Duration, summary: String) {
         self.kind = kind
         self.interval = interval
@@ -46,18 +50,30 @@ public struct PluginSchedule: Sendable, Equatable {
 /// One setting a plugin reads from the tenant's configuration, documented like a
 /// configuration struct's field: key, type, default and meaning.
 public struct PluginSetting: Sendable, Equatable {
+    /// The type of a setting's value.
     public enum Kind: String, Sendable, Equatable {
-        case string, integer, decimal, boolean
+        /// Free text, such as a NetSuite internal id.
+        case string
+        /// A whole number.
+        case integer
+        /// An exact decimal, such as a tolerance in money.
+        case decimal
+        /// `true` or `false`.
+        case boolean
         /// `key=value` pairs, such as a map of Shopify shipping titles to NetSuite ship methods.
         case map
     }
 
+    /// The setting's name, such as `discount_item`.
     public let key: String
+    /// The type of its value.
     public let kind: Kind
     /// The value when the tenant gives none, written as the tenant would; nil means required.
     public let defaultValue: String?
+    /// What the setting means, for operators.
     public let summary: String
 
+    /// A documented setting.
     public init(key: String, kind: Kind, defaultValue: String?, summary: String) {
         self.key = key
         self.kind = kind

@@ -8,12 +8,14 @@ public struct PluginJob: Sendable, Equatable {
     public let kind: String
     /// This run's attempt number, from 1.
     public let attempt: Int
+    /// The attempts the queue makes before the job goes dead.
     public let maxAttempts: Int
     /// The archived payload that started the job, if any; read it with ``PayloadAccess``.
     public let payloadID: Int64?
     /// Small arguments given when the job was enqueued (a poll's window, say), if any.
     public let arguments: Data?
 
+    /// A job as the host hands it over.
     public init(id: Int64, kind: String, attempt: Int, maxAttempts: Int, payloadID: Int64?, arguments: Data?) {
         self.id = id
         self.kind = kind
@@ -51,14 +53,20 @@ public enum JobOutcome: Sendable {
     }
 }
 
-/// An error no client classified, treated as transient.
+/// An error no client classified, treated as transient. Only the error's type is kept:
+/// its description could carry anything, secrets included, and this message is stored
+/// with the job and shown in reports.
 public struct UnclassifiedError: ClassifiedError {
+    /// Names the error's type only.
     public let message: String
 
+    /// Wraps an error no client classified.
     public init(underlying: any Error) {
-        message = String(String(describing: underlying).prefix(500))
+        message = "unclassified error of type \(String(describing: type(of: underlying)))"
     }
 
+    /// Transient: a plugin that does not understand an error must not declare the data bad.
     public var failureClass: FailureClass { .transient(retryAfter: nil) }
+    /// `unclassified`.
     public var code: String { "unclassified" }
 }
