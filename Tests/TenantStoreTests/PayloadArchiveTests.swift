@@ -104,6 +104,18 @@ import Testing
         }
     }
 
+    @Test func aBodyErasedBeforeIsStoredAnewWhenDeliveredAgain() async throws {
+        let fixture = try TenantFixture()
+        let archive = fixture.database.archive
+        let body = Data(#"{"order_id":1002,"customer":{"id":42}}"#.utf8)
+        let first = try await archive.store(NewPayload(body: body, topic: "refunds/create", source: "shopify", subjects: [.customer("42")]))
+        #expect(try await archive.redact(customerID: "42").erasedPayloads == 1)
+        let again = try await archive.store(NewPayload(body: body, topic: "refunds/create", source: "shopify"))
+        #expect(!again.wasDuplicate)
+        #expect(again.id != first.id)
+        #expect(try await archive.body(id: again.id) == body)
+    }
+
     @Test func pruningKeepsPayloadsThatJobsStillNeed() async throws {
         let fixture = try TenantFixture()
         let db = fixture.database

@@ -66,3 +66,21 @@ import Testing
         #expect(throws: TenantStoreError.self) { try catalog.remove(TenantID("acme")) }
     }
 }
+
+@Suite struct TenantCatalogSharingTests {
+    @Test func changesMadeByAnotherProcessArePickedUp() throws {
+        let directory = try TemporaryDirectory()
+        let serving = try TenantCatalog(dataDirectory: directory.url, refreshInterval: .zero)
+        // A second catalog on the same file stands for `synchost tenant add` in another process.
+        let operatorCommand = try TenantCatalog(dataDirectory: directory.url)
+        #expect(serving.tenant(forShopDomain: "late.myshopify.com") == nil)
+        try operatorCommand.add(TenantRecord(id: TenantID("late"), displayName: "Late", shopDomain: "late.myshopify.com",
+                                             netsuiteAccountID: "1", subsidiaryID: "1"))
+        #expect(serving.tenant(forShopDomain: "late.myshopify.com")?.id.rawValue == "late")
+        try operatorCommand.setStatus(.disabled, for: TenantID("late"))
+        #expect(serving.tenant(id: try TenantID("late"))?.status == .disabled)
+        try operatorCommand.remove(TenantID("late"))
+        #expect(serving.tenants().isEmpty)
+        #expect(throws: TenantStoreError.self) { try serving.setStatus(.active, for: TenantID("late")) }
+    }
+}

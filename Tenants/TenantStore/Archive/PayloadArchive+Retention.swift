@@ -22,8 +22,10 @@ public struct ArchiveStats: Sendable, Equatable {
 extension PayloadArchive {
     /// Erases the body of every payload about this Shopify customer or any of these orders
     /// (Shopify's customers/redact), and the links that named them. Each payload leaves a
-    /// tombstone: its hash, topic, sizes and when it was received and redacted. Erased bytes
-    /// are overwritten in the file (secure_delete) and checkpointed out of the WAL.
+    /// tombstone: its topic, sizes and when it was received and redacted. Its content hash is
+    /// replaced by random bytes, so an identical body delivered later is stored anew instead
+    /// of being deduplicated onto the tombstone. Erased bytes are overwritten in the file
+    /// (secure_delete) and checkpointed out of the WAL.
     @discardableResult
     public func redact(customerID: String, orderIDs: [String] = []) async throws -> RedactionResult {
         let subjects = [PayloadSubject.customer(customerID)] + orderIDs.map(PayloadSubject.order)
@@ -32,7 +34,7 @@ extension PayloadArchive {
             let ids = try Self.payloadIDs(about: subjects, in: db)
             let idList = String(describing: ids)
             try db.execute(sql: """
-                UPDATE payloads SET body = NULL, compressed_size = 0, redacted_at = ?
+                UPDATE payloads SET body = NULL, compressed_size = 0, redacted_at = ?, sha256 = randomblob(32)
                 WHERE id IN (SELECT value FROM json_each(?)) AND redacted_at IS NULL
                 """, arguments: [now, idList])
             let count = db.changesCount

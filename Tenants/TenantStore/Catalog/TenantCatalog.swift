@@ -4,11 +4,17 @@ import Synchronization
 
 /// The host's list of tenants: `<data-dir>/catalog.sqlite` is the truth, and an in-memory
 /// index by shop domain answers webhook ingress's look-up without touching the disk.
-/// Every change writes the database first and updates the index only once it committed.
+/// Every change is made in the database and the index is rebuilt from it in the same
+/// serialized write, so the two never disagree. Changes made by another process (the
+/// `synchost tenant` commands while `serve` runs) are picked up within
+/// ``refreshInterval``: look-ups check SQLite's `data_version` at most that often.
 public final class TenantCatalog: Sendable {
     public let dataDirectory: URL
     private let connection: DatabaseQueue
     private let index: Mutex<Index>
+    private let lastRefresh: Mutex<(checkedAt: ContinuousClock.Instant, dataVersion: Int)>
+    /// How often look-ups check whether another process changed the catalog. Default 1 s.
+    public let refreshInterval: Duration
 
     private struct Index {
         var byID: [TenantID: TenantRecord] = [:]
@@ -26,8 +32,9 @@ public final class TenantCatalog: Sendable {
     }
 
     /// Opens (creating if needed) the catalog in `dataDirectory` and loads the index.
-    public init(dataDirectory: URL) throws {
+    public init(dataDirectory: URL, refreshInterval: Duration = .seconds(1)) throws {
         self.dataDirectory = dataDirectory
+        self.refreshInterval = refreshInterval
         let file = dataDirectory.appendingPathComponent("catalog.sqlite")
         try PrivateFiles.makeDirectory(dataDirectory)
         try PrivateFiles.makeFile(file)
@@ -38,10 +45,9 @@ public final class TenantCatalog: Sendable {
             connection = try DatabaseQueue(path: file.path, configuration: config)
             try connection.writeWithoutTransaction { try $0.execute(sql: "PRAGMA synchronous = FULL") }
             try Self.migrator.migrate(connection)
-            let records = try connection.read { db in try TenantRecord.fetchAll(db, sql: "SELECT * FROM tenants") }
-            var loaded = Index()
-            for record in records { loaded.put(record) }
+            let (loaded, version) = try connection.read { db in (try Self.loadIndex(db), try Self.dataVersion(db)) }
             index = Mutex(loaded)
+            lastRefresh = Mutex((ContinuousClock.now, version))
         } catch {
             throw TenantStoreError(.fileSystem, "the tenant catalog \(file.path) is unusable: \(TenantDatabase.describe(error))")
         }
@@ -61,16 +67,19 @@ public final class TenantCatalog: Sendable {
 
     /// The tenant that owns `shopDomain` (any case), in O(1) without I/O.
     public func tenant(forShopDomain shopDomain: String) -> TenantRecord? {
-        index.withLock { index in index.byShopDomain[shopDomain.lowercased()].flatMap { index.byID[$0] } }
+        refreshIfChangedElsewhere()
+        return index.withLock { index in index.byShopDomain[shopDomain.lowercased()].flatMap { index.byID[$0] } }
     }
 
     public func tenant(id: TenantID) -> TenantRecord? {
-        index.withLock { $0.byID[id] }
+        refreshIfChangedElsewhere()
+        return index.withLock { $0.byID[id] }
     }
 
     /// Every tenant, sorted by id.
     public func tenants() -> [TenantRecord] {
-        index.withLock { Array($0.byID.values) }.sorted { $0.id < $1.id }
+        refreshIfChangedElsewhere()
+        return index.withLock { Array($0.byID.values) }.sorted { $0.id < $1.id }
     }
 
     // MARK: Changes (database first)
@@ -88,33 +97,67 @@ public final class TenantCatalog: Sendable {
                     throw TenantStoreError(.shopDomainTaken, "shop \(record.shopDomain) already belongs to tenant \(owner)")
                 }
                 try record.insert(db)
+                try rebuildIndex(db)
             }
         } catch let error as TenantStoreError {
             throw error
         } catch {
             throw TenantStoreError(.fileSystem, "cannot add tenant \(record.id): \(TenantDatabase.describe(error))")
         }
-        index.withLock { $0.put(record) }
     }
 
     /// Enables or disables a tenant.
     public func setStatus(_ status: TenantRecord.Status, for id: TenantID) throws {
-        guard var record = tenant(id: id) else { throw TenantStoreError(.tenantNotFound, "no tenant \(id)") }
-        record.status = status
         try connection.write { db in
             try db.execute(sql: "UPDATE tenants SET status = ? WHERE id = ?", arguments: [status.rawValue, id.rawValue])
+            guard db.changesCount == 1 else { throw TenantStoreError(.tenantNotFound, "no tenant \(id)") }
+            try rebuildIndex(db)
         }
-        index.withLock { $0.put(record) }
     }
 
     /// Removes a tenant from the catalog. Its folder is left for the caller to delete or keep.
     public func remove(_ id: TenantID) throws {
-        let removed = try connection.write { db in
+        try connection.write { db in
             try db.execute(sql: "DELETE FROM tenants WHERE id = ?", arguments: [id.rawValue])
-            return db.changesCount > 0
+            guard db.changesCount > 0 else { throw TenantStoreError(.tenantNotFound, "no tenant \(id)") }
+            try rebuildIndex(db)
         }
-        guard removed else { throw TenantStoreError(.tenantNotFound, "no tenant \(id)") }
-        index.withLock { $0.remove(id) }
+    }
+
+    // MARK: Index maintenance
+
+    /// Rebuilds the index from the table. Called inside the write that changed it, so
+    /// concurrent changes apply to the index in the order they committed.
+    private func rebuildIndex(_ db: Database) throws {
+        let loaded = try Self.loadIndex(db)
+        index.withLock { $0 = loaded }
+    }
+
+    private func refreshIfChangedElsewhere() {
+        let now = ContinuousClock.now
+        let due = lastRefresh.withLock { now - $0.checkedAt >= refreshInterval }
+        guard due else { return }
+        // `data_version` changes when another connection (another process) commits.
+        guard let (loaded, version) = try? connection.read({ db in (try Self.loadIfChanged(db, since: lastRefresh.withLock { $0.dataVersion })) }) else {
+            return
+        }
+        if let loaded { index.withLock { $0 = loaded } }
+        lastRefresh.withLock { $0 = (now, version) }
+    }
+
+    private static func loadIfChanged(_ db: Database, since version: Int) throws -> (Index?, Int) {
+        let current = try dataVersion(db)
+        return (current == version ? nil : try loadIndex(db), current)
+    }
+
+    private static func loadIndex(_ db: Database) throws -> Index {
+        var loaded = Index()
+        for record in try TenantRecord.fetchAll(db, sql: "SELECT * FROM tenants") { loaded.put(record) }
+        return loaded
+    }
+
+    private static func dataVersion(_ db: Database) throws -> Int {
+        try Int.fetchOne(db, sql: "PRAGMA data_version") ?? 0
     }
 
     private static var migrator: DatabaseMigrator {

@@ -5,7 +5,8 @@ public struct TenantRecord: Sendable, Equatable, Codable {
     public enum Status: String, Sendable, Codable, CaseIterable {
         /// Webhooks are accepted and jobs run.
         case active
-        /// Kept, but not served: webhooks for it are refused and its jobs wait.
+        /// Kept, but not run: its webhooks are still authenticated and queued, and its jobs wait
+        /// until it is enabled again.
         case disabled
     }
 

@@ -53,6 +53,9 @@ public actor TenantPool {
     /// How many tenant databases are open now.
     public var openCount: Int { open.count }
 
+    /// Whether any open database is being used right now.
+    var hasDatabasesInUse: Bool { open.values.contains { $0.users > 0 } }
+
     /// Whether this tenant's database is open now.
     public func isOpen(_ id: TenantID) -> Bool { open[id] != nil }
 

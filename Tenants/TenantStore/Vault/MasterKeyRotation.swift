@@ -21,7 +21,14 @@ extension TenantPool {
     /// transaction, and the new key replaces `master.key` only when all succeeded.
     /// With `SYNCHOST_MASTER_KEY`: set the new key there and the old one in
     /// `SYNCHOST_MASTER_KEY_PREVIOUS`, rotate, then drop the previous variable.
+    ///
+    /// Run it with the host stopped: an open tenant database keeps the keyring it was opened
+    /// with, so a database in use during the rotation would seal new credentials under the
+    /// old key. The pool refuses to rotate while any of its databases is in use.
     public func rotateMasterKey(tenants: [TenantID], keyStore: MasterKeyStore) async throws -> KeyRotationReport {
+        guard !hasDatabasesInUse else {
+            throw TenantStoreError(.masterKeyUnavailable, "tenant databases are in use: stop the host before rotating the master key")
+        }
         let keyring = try keyStore.loadKeyring()
         let newKeyring: MasterKeyring
         if keyStore.usesEnvironment {
