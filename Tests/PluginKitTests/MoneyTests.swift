@@ -23,6 +23,11 @@ import Testing
         #expect((try Money("10.00", currency: "USD") - Money("0.01", currency: "USD")).formatted() == "9.99")
         #expect((-(try Money("5", currency: "EUR"))).description == "-5.00 EUR")
         #expect(Money(amount: Decimal(string: "2.675")!, currencyCode: "USD").formatted() == "2.68")
+        #expect(Money(amount: Decimal(string: "2.665")!, currencyCode: "USD").formatted() == "2.66")
+        #expect(Money(amount: Decimal(string: "12345678901234567.89")!, currencyCode: "USD").formatted() == "12345678901234567.89")
+        #expect(Money(amount: Decimal(string: "1200")!, currencyCode: "JPY").formatted(scale: 0) == "1200")
+        #expect(Money(amount: Decimal(string: "-0.001")!, currencyCode: "USD").formatted() == "0.00")
+        #expect(Money(amount: Decimal(string: "-7.5")!, currencyCode: "USD").formatted() == "-7.50")
     }
 
     @Test func mixingCurrenciesThrowsInsteadOfCrashing() throws {

@@ -91,6 +91,22 @@ private actor InFlightProbe {
         #expect(snapshot.throttles == 2)
     }
 
+    @Test func aBurstOf429sHalvesTheLimitOnceAndDoubleReleaseFreesNothing() async throws {
+        let governor = AccountConcurrencyGovernor(accountID: "1", configuration: .init(limit: 8))
+        var permits: [AccountConcurrencyGovernor.Permit] = []
+        for _ in 0..<8 { permits.append(try await governor.acquire(for: acme)) }
+        for permit in permits { await governor.release(permit, outcome: .throttled) }
+        #expect(await governor.snapshot.effectiveLimit == 4, "eight 429s from one burst are one signal")
+        let held = try await governor.acquire(for: acme)
+        await governor.release(held, outcome: .completed)
+        await governor.release(held, outcome: .completed)
+        #expect(await governor.snapshot.inFlight.isEmpty)
+        let fresh = try await governor.acquire(for: globex)
+        #expect(await governor.snapshot.inFlight == [globex: 1])
+        await governor.release(fresh, outcome: .throttled)
+        #expect(await governor.snapshot.effectiveLimit == 2, "a new 429 after the decrease counts")
+    }
+
     @Test func aCancelledWaiterTakesNoSlot() async throws {
         let governor = AccountConcurrencyGovernor(accountID: "1", configuration: .init(limit: 1))
         let held = try await governor.acquire(for: acme)

@@ -89,10 +89,12 @@ private struct FakeShopifyClient: Sendable { let name: String }
     @Test func aSlowJobKeepsItsLeaseThroughHeartbeats() async throws {
         // A rescuer sweeps expired leases all along, as the host's would: without heartbeats
         // the job would be taken back and its completion refused.
+        // Timings leave the heartbeat (every lease/3) two thirds of the lease of slack, so a
+        // loaded machine does not make the lease lapse between beats.
         let (result, job) = try await runOne({ _, _ in
-            try? await Task.sleep(for: .milliseconds(400))
+            try? await Task.sleep(for: .milliseconds(2500))
             return .done()
-        }, leaseDuration: .milliseconds(150), meanwhile: { database in
+        }, leaseDuration: .milliseconds(1200), meanwhile: { database in
             while !Task.isCancelled {
                 _ = try? await database.jobs.rescueExpiredLeases()
                 try? await Task.sleep(for: .milliseconds(20))

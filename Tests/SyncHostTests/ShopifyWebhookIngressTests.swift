@@ -65,12 +65,21 @@ import TenantStore
         #expect(try await fixture.pool.withDatabase(fixture.tenant) { try await $0.archive.stats().payloads } == 0)
     }
 
-    @Test func aDisabledTenantOrAMissingSecretAsksShopifyToRetry() async throws {
+    @Test func aMissingSecretAsksShopifyToRetry() async throws {
         let fixture = try await IngressFixture(storeSecret: false)
         defer { fixture.remove() }
         #expect(await fixture.ingress.handle(headers: fixture.headers(for: order), body: order).status == 503)
+        #expect(try await fixture.jobs().isEmpty)
+    }
+
+    @Test func aDisabledTenantStillAuthenticatesAndKeepsItsDeliveries() async throws {
+        let fixture = try await IngressFixture()
+        defer { fixture.remove() }
         try fixture.catalog.setStatus(.disabled, for: fixture.tenant)
-        #expect(await fixture.ingress.handle(headers: fixture.headers(for: order), body: order).status == 503)
+        let forged = await fixture.ingress.handle(headers: fixture.headers(for: order, topic: "customers/redact", signingSecret: "x"), body: order)
+        #expect(forged.status == 401)
+        #expect(await fixture.ingress.handle(headers: fixture.headers(for: order), body: order).status == 200)
+        #expect(try await fixture.jobs().count == 2, "the jobs wait in the disabled tenant's queue")
     }
 
     @Test func aTopicNoFlowConsumesIsArchivedWithoutJobs() async throws {

@@ -63,6 +63,11 @@ public actor AccountConcurrencyGovernor {
     private var inFlight: [TenantID: Int] = [:]
     private var waiters: [TenantID: [Waiter]] = [:]
     private var nextSerial: UInt64 = 0
+    /// Permits granted and not yet released: a permit released twice must not free a slot twice.
+    private var live: Set<UInt64> = []
+    /// Permits granted before the last decrease: their 429s answer the old limit, so they
+    /// must not halve the new one again (a burst of 429s is one congestion signal, not ten).
+    private var lastDecreaseSerial: UInt64 = 0
     private var highWaterMark = 0
     private var throttles = 0
 
@@ -99,12 +104,15 @@ public actor AccountConcurrencyGovernor {
 
     /// Returns a slot. A `throttled` outcome halves the effective limit.
     public func release(_ permit: Permit, outcome: Outcome) {
-        guard let count = inFlight[permit.tenant], count > 0 else { return }
+        guard live.remove(permit.serial) != nil, let count = inFlight[permit.tenant], count > 0 else { return }
         inFlight[permit.tenant] = count == 1 ? nil : count - 1
         switch outcome {
         case .throttled:
             throttles += 1
-            effectiveLimit = max(configuration.minimumLimit, effectiveLimit / 2)
+            if permit.serial > lastDecreaseSerial {
+                effectiveLimit = max(configuration.minimumLimit, effectiveLimit / 2)
+                lastDecreaseSerial = nextSerial
+            }
             successesSinceChange = 0
         case .completed:
             successesSinceChange += 1
@@ -144,6 +152,7 @@ public actor AccountConcurrencyGovernor {
             let waiter = waiters[tenant]!.removeFirst()
             if waiters[tenant]!.isEmpty { waiters[tenant] = nil }
             inFlight[tenant, default: 0] += 1
+            live.insert(waiter.serial)
             highWaterMark = max(highWaterMark, totalInFlight)
             waiter.continuation.resume(returning: Permit(tenant: tenant, serial: waiter.serial))
         }

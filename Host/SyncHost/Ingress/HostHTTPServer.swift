@@ -67,7 +67,11 @@ public final class HostHTTPServer: Sendable {
                 continuation.finish()
             }, logger: logger)
         let group = ServiceGroup(configuration: .init(services: [app], gracefulShutdownSignals: [], logger: logger))
-        let task = Task { try await group.run() }
+        // Finishing the stream when the group ends also ends the wait below if binding failed.
+        let task = Task {
+            defer { continuation.finish() }
+            try await group.run()
+        }
         state.withLock { $0.group = group; $0.task = task }
         var boundPort = 0
         for await port in bound { boundPort = port }

@@ -53,10 +53,6 @@ public struct ShopifyWebhookIngress: Sendable {
         guard let tenant = catalog.tenant(forShopDomain: domain) else {
             return refuse(404, "unknown shop", tenant: nil, domain: domain)
         }
-        guard tenant.status == .active else {
-            // 503 makes Shopify retry, so nothing is lost while an operator has the tenant disabled.
-            return refuse(503, "tenant is disabled", tenant: tenant.id)
-        }
         guard body.count <= configuration.maximumBodySize else {
             return refuse(413, "body larger than \(configuration.maximumBodySize) bytes", tenant: tenant.id)
         }
@@ -75,6 +71,9 @@ public struct ShopifyWebhookIngress: Sendable {
         } catch {
             return refuse(401, "invalid webhook signature (\(error.code))", tenant: tenant.id)
         }
+        // A disabled tenant's deliveries are still accepted (once authenticated): its jobs wait in
+        // its queue until it is enabled. Refusing them would make Shopify drop the subscription
+        // after its retries run out, losing events.
         let delivery: ShopifyWebhookHeaders
         do {
             delivery = try ShopifyWebhookHeaders(headers)

@@ -57,11 +57,14 @@ struct DeficitRoundRobin<Key: Hashable & Sendable>: Sendable {
     /// example, below its concurrency cap); an ineligible key is passed over without credit.
     mutating func next(cost: Double = 1, eligible: (Key) -> Bool) -> Key? {
         guard !ring.isEmpty else { return nil }
-        // Enough visits for any eligible key (weight >= 0.01) to earn `cost`, so this never spins forever.
+        // Enough visits for any eligible key (weight >= 0.01) to earn `cost`, so this never spins
+        // forever; and one full pass without an eligible key ends the search at once.
         let rounds = min(Int((cost / (quantum * 0.01)).rounded(.up)), 1_000) + 1
+        var passedWithoutEligible = 0
         for _ in 0..<(ring.count * rounds) {
             let key = ring[position]
             if eligible(key) {
+                passedWithoutEligible = 0
                 if !currentCredited {
                     credit[key, default: 0] += quantum * weights[key, default: 1]
                     currentCredited = true
@@ -70,6 +73,9 @@ struct DeficitRoundRobin<Key: Hashable & Sendable>: Sendable {
                     credit[key, default: 0] -= cost
                     return key
                 }
+            } else {
+                passedWithoutEligible += 1
+                if passedWithoutEligible >= ring.count { return nil }
             }
             position = (position + 1) % ring.count
             currentCredited = false
