@@ -8,6 +8,29 @@ let swiftSettings: [SwiftSetting] = [
     .enableUpcomingFeature("MemberImportVisibility"),
 ]
 
+/// What both vendor clients (Plugins/Shopify, Plugins/NetSuite) are built on.
+let vendorClientDependencies: [Target.Dependency] = [
+    "PluginKit",
+    .product(name: "AsyncHTTPClient", package: "async-http-client"),
+    .product(name: "NIOCore", package: "swift-nio"),
+    .product(name: "NIOHTTP1", package: "swift-nio"),
+    .product(name: "Crypto", package: "swift-crypto"),
+    .product(name: "Logging", package: "swift-log"),
+]
+
+/// What both vendor sandboxes (Host/Sandbox/Shopify, Host/Sandbox/NetSuite) are built on:
+/// an HTTP server, and a client for what they send out (webhooks, pushed events).
+let sandboxServerDependencies: [Target.Dependency] = [
+    .product(name: "Hummingbird", package: "hummingbird"),
+    .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+    .product(name: "HTTPTypes", package: "swift-http-types"),
+    .product(name: "NIOCore", package: "swift-nio"),
+    .product(name: "NIOHTTP1", package: "swift-nio"),
+    .product(name: "AsyncHTTPClient", package: "async-http-client"),
+    .product(name: "Crypto", package: "swift-crypto"),
+    .product(name: "Logging", package: "swift-log"),
+]
+
 /// What the end-to-end tests need to talk HTTP to a sandbox and run small receivers.
 let httpTestDependencies: [Target.Dependency] = [
                 .product(name: "AsyncHTTPClient", package: "async-http-client"),
@@ -51,26 +74,12 @@ let package = Package(
         ),
         .target(
             name: "Shopify",
-            dependencies: [
-                "PluginKit",
-                .product(name: "AsyncHTTPClient", package: "async-http-client"),
-                .product(name: "NIOCore", package: "swift-nio"),
-                .product(name: "NIOHTTP1", package: "swift-nio"),
-                .product(name: "Crypto", package: "swift-crypto"),
-                .product(name: "Logging", package: "swift-log"),
-            ],
+            dependencies: vendorClientDependencies,
             path: "Plugins/Shopify"
         ),
         .target(
             name: "NetSuite",
-            dependencies: [
-                "PluginKit",
-                .product(name: "AsyncHTTPClient", package: "async-http-client"),
-                .product(name: "NIOCore", package: "swift-nio"),
-                .product(name: "NIOHTTP1", package: "swift-nio"),
-                .product(name: "Crypto", package: "swift-crypto"),
-                .product(name: "Logging", package: "swift-log"),
-            ],
+            dependencies: vendorClientDependencies,
             path: "Plugins/NetSuite"
         ),
 
@@ -101,17 +110,9 @@ let package = Package(
         // clients: they must not depend on the Shopify or NetSuite plugin modules.
         .target(
             name: "ShopifySandbox",
-            dependencies: [
-                .product(name: "Hummingbird", package: "hummingbird"),
-                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
-                .product(name: "HTTPTypes", package: "swift-http-types"),
-                .product(name: "NIOCore", package: "swift-nio"),
-                .product(name: "NIOHTTP1", package: "swift-nio"),
-                .product(name: "AsyncHTTPClient", package: "async-http-client"),
+            dependencies: sandboxServerDependencies + [
                 .product(name: "GraphQL", package: "GraphQL"),
                 .product(name: "OrderedCollections", package: "swift-collections"),
-                .product(name: "Crypto", package: "swift-crypto"),
-                .product(name: "Logging", package: "swift-log"),
             ],
             path: "Host/Sandbox/Shopify",
             resources: [.copy("Resources/shopify-admin-2026-01.graphql")]
@@ -134,16 +135,7 @@ let package = Package(
         ),
         .target(
             name: "NetSuiteSandbox",
-            dependencies: [
-                .product(name: "Hummingbird", package: "hummingbird"),
-                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
-                .product(name: "HTTPTypes", package: "swift-http-types"),
-                .product(name: "NIOCore", package: "swift-nio"),
-                .product(name: "NIOHTTP1", package: "swift-nio"),
-                .product(name: "AsyncHTTPClient", package: "async-http-client"),
-                .product(name: "Crypto", package: "swift-crypto"),
-                .product(name: "Logging", package: "swift-log"),
-            ],
+            dependencies: sandboxServerDependencies,
             path: "Host/Sandbox/NetSuite"
         ),
         // The host runtime: scheduler, governors, ingress, workers.
