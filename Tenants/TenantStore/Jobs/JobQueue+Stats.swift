@@ -28,6 +28,14 @@ public struct RecentFailure: Sendable, Equatable {
 }
 
 extension JobQueue {
+    /// When the next claimable job becomes due (now or later), or nil if none is waiting.
+    public func nextDueDate() async throws -> Date? {
+        try await writer.read { db in
+            try Int64.fetchOne(db, sql: "SELECT min(run_at) FROM jobs WHERE state IN (\(JobState.claimableSQL))")
+                .map(Date.init(millisecondsSince1970:))
+        }
+    }
+
     /// Counts by flow and state, the oldest due job's age and the `recentFailureLimit` most recent failures.
     public func stats(recentFailureLimit: Int = 10) async throws -> QueueStats {
         let now = clock.now().millisecondsSince1970
