@@ -85,3 +85,34 @@ private struct RecordingPlugin: FlowPlugin {
         #expect(stats.count(.done) + stats.count(.available) == 100)
     }
 }
+
+private struct SlowPlugin: FlowPlugin {
+    let descriptor = PluginDescriptor(id: "orders", summary: "test")
+    func handle(_ job: PluginJob, context: any FlowContext) async -> JobOutcome {
+        try? await Task.sleep(for: .milliseconds(400))
+        return .done()
+    }
+}
+
+@Suite struct JobSchedulerIdleTests {
+    @Test func aTenantWhoseLastJobIsRunningIsNotClaimedInALoop() async throws {
+        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("synchost-sched-\(UUID().uuidString)")
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let catalog = try TenantCatalog(dataDirectory: directory)
+        let pool = TenantPool(dataDirectory: directory, keyring: MasterKeyring(current: .generate()))
+        let tenant = try TenantID("acme")
+        try catalog.add(TenantRecord(id: tenant, displayName: "Acme", shopDomain: "acme.myshopify.com", netsuiteAccountID: "1", subsidiaryID: "1"))
+        _ = try await pool.withDatabase(tenant) { try await $0.jobs.enqueue(NewJob(flow: "orders", kind: "slow")) }
+        let scheduler = JobScheduler(catalog: catalog, pool: pool, registry: try PluginRegistry([SlowPlugin()]),
+                                     configuration: .init(workerLimit: 4, perTenantLimit: 4, sweepInterval: .seconds(60)))
+        await scheduler.markReady(tenant)
+        let running = Task { await scheduler.run() }
+        try await Task.sleep(for: .milliseconds(600))
+        running.cancel()
+        await running.value
+        #expect(await scheduler.dispatched[tenant] == 1)
+        // One claim for the job, one that finds the queue empty, one more after the job ends.
+        let claims = await scheduler.claimsAttempted
+        #expect(claims <= 5, "claims attempted: \(claims)")
+    }
+}

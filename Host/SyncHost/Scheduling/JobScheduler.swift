@@ -48,6 +48,8 @@ public actor JobScheduler {
     private var nextSerial: UInt64 = 0
     /// Jobs dispatched so far, per tenant, for tests and metrics.
     public private(set) var dispatched: [TenantID: Int] = [:]
+    /// Claims attempted so far (including those that found nothing), for tests and metrics.
+    public private(set) var claimsAttempted = 0
 
     public init(catalog: TenantCatalog, pool: TenantPool, registry: PluginRegistry, configuration: Configuration = Configuration(),
                 logger: Logger = Logger(label: "synchost.scheduler"), services: @escaping ServicesProvider = { _ in TenantServices() }) {
@@ -95,6 +97,7 @@ public actor JobScheduler {
             // Reserve the slot before awaiting the claim, so the reentrant loop cannot overfill.
             inFlight[tenant, default: 0] += 1
             let claimed: Job?
+            claimsAttempted += 1
             do {
                 claimed = try await pool.withDatabase(tenant) { try await $0.jobs.claim() }
             } catch {
@@ -135,9 +138,10 @@ public actor JobScheduler {
         inFlight[tenant] = count <= 1 ? nil : count - 1
     }
 
-    /// Takes a tenant whose queue has nothing due out of the rotation until its next job is due.
+    /// Takes a tenant whose queue has nothing due out of the rotation until its next job is
+    /// due, even while some of its jobs still run: ``finished(_:serial:)`` brings it back, so
+    /// the loop never spins on empty claims while a tenant's last jobs are in flight.
     private func parkUntilDue(_ tenant: TenantID) async {
-        guard inFlight[tenant, default: 0] == 0 else { return }
         rotation.deactivate(tenant)
         let next = try? await pool.withDatabase(tenant) { try await $0.jobs.nextDueDate() }
         if let next = next ?? nil { wakeAt[tenant] = next }
