@@ -18,6 +18,14 @@ let vendorClientDependencies: [Target.Dependency] = [
     .product(name: "Logging", package: "swift-log"),
 ]
 
+/// What every flow plugin is built on: the plugin API and both vendor clients.
+let flowDependencies: [Target.Dependency] = [
+    "PluginKit",
+    "Shopify",
+    "NetSuite",
+    .product(name: "Logging", package: "swift-log"),
+]
+
 /// What both vendor sandboxes (Host/Sandbox/Shopify, Host/Sandbox/NetSuite) are built on:
 /// an HTTP server, and a client for what they send out (webhooks, pushed events).
 let sandboxServerDependencies: [Target.Dependency] = [
@@ -82,6 +90,23 @@ let package = Package(
             dependencies: vendorClientDependencies,
             path: "Plugins/NetSuite"
         ),
+        // Mapping rules more than one flow follows (external ids, customers): not a flow,
+        // so flows may share it without importing each other.
+        .target(
+            name: "RecordMapping",
+            dependencies: flowDependencies,
+            path: "Plugins/RecordMapping"
+        ),
+        .target(
+            name: "Orders",
+            dependencies: flowDependencies + ["RecordMapping"],
+            path: "Plugins/Orders"
+        ),
+        .target(
+            name: "Customers",
+            dependencies: flowDependencies + ["RecordMapping"],
+            path: "Plugins/Customers"
+        ),
 
         // MARK: Tenants
 
@@ -145,6 +170,11 @@ let package = Package(
                 "PluginKit",
                 "TenantStore",
                 "Shopify",
+                "NetSuite",
+                "Orders",
+                "Customers",
+                .product(name: "AsyncHTTPClient", package: "async-http-client"),
+                .product(name: "Crypto", package: "swift-crypto"),
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
                 .product(name: "NIOCore", package: "swift-nio"),
@@ -161,12 +191,16 @@ let package = Package(
             name: "synchost",
             dependencies: [
                 "TenantStore",
+                "SyncHost",
+                "PluginKit",
                 "Benchmarks",
                 "SandboxWorld",
                 "ShopifySandbox",
                 "NetSuiteSandbox",
                 "ShopifySimulator",
                 .product(name: "UnixSignals", package: "swift-service-lifecycle"),
+                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+                .product(name: "Logging", package: "swift-log"),
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             path: "Host/synchost"
@@ -174,6 +208,13 @@ let package = Package(
 
         // MARK: Tests
 
+        .testTarget(
+            name: "FlowTests",
+            dependencies: ["Orders", "Customers", "RecordMapping", "PluginKit", "Shopify", "NetSuite",
+                           "ShopifySandbox", "NetSuiteSandbox", "ShopifySimulator", "SandboxWorld"] + httpTestDependencies
+                + [.product(name: "InMemoryLogging", package: "swift-log")],
+            path: "Tests/FlowTests"
+        ),
         .testTarget(
             name: "PluginKitTests",
             dependencies: ["PluginKit"],
@@ -192,7 +233,8 @@ let package = Package(
         ),
         .testTarget(
             name: "SyncHostTests",
-            dependencies: ["SyncHost", "PluginKit", "TenantStore", "Shopify", "ShopifySandbox"] + httpTestDependencies
+            dependencies: ["SyncHost", "PluginKit", "TenantStore", "Shopify", "NetSuite", "Orders", "Customers",
+                           "ShopifySandbox", "NetSuiteSandbox", "ShopifySimulator", "SandboxWorld"] + httpTestDependencies
                 + [.product(name: "InMemoryLogging", package: "swift-log")],
             path: "Tests/SyncHostTests"
         ),

@@ -21,11 +21,19 @@ struct HostFlowContext: FlowContext {
     }
 }
 
-/// Services a tenant's jobs can use, keyed by their type.
+/// What the host knows of a tenant when it runs the tenant's jobs: the services (governed
+/// clients) by type, the settings the tenant gave each plugin, and which flows it enabled.
 public struct TenantServices: Sendable {
     var byType: [ObjectIdentifier: any Sendable] = [:]
+    /// The tenant's settings, by plugin id; the plugin's declared defaults fill the rest.
+    public var flowSettings: [String: [String: String]] = [:]
+    /// The flows the tenant enabled; nil means every installed flow (tests, tools).
+    public var enabledFlows: Set<String>?
 
     public init() {}
+
+    /// Whether the tenant runs `flow`.
+    public func isEnabled(_ flow: String) -> Bool { enabledFlows?.contains(flow) ?? true }
 
     /// Adds (or replaces) the service of type `Service`.
     public mutating func register<Service: Sendable>(_ service: Service) {

@@ -17,8 +17,7 @@ struct JobExecutor: Sendable {
         case leaseLost
     }
 
-    func run(_ job: Job, tenant: TenantRecord, database: TenantDatabase, services: TenantServices,
-             settings: [String: String] = [:]) async -> Result {
+    func run(_ job: Job, tenant: TenantRecord, database: TenantDatabase, services: TenantServices) async -> Result {
         var jobLogger = logger
         jobLogger[metadataKey: "tenant"] = "\(tenant.id)"
         jobLogger[metadataKey: "flow"] = "\(job.flow)"
@@ -28,7 +27,7 @@ struct JobExecutor: Sendable {
                                 job: job, queue: database.jobs, logger: jobLogger)
         }
         let context = HostFlowContext(
-            tenant: TenantProfile(tenant), settings: FlowSettings(given: settings, declared: plugin.descriptor.settings),
+            tenant: TenantProfile(tenant), settings: FlowSettings(given: services.flowSettings[job.flow] ?? [:], declared: plugin.descriptor.settings),
             logger: jobLogger, ledger: database.ledger, payloads: database.archive, services: services.byType)
         let pluginJob = PluginJob(id: job.id, kind: job.kind, attempt: job.attempt, maxAttempts: job.maxAttempts,
                                   payloadID: job.payloadID, arguments: job.arguments)

@@ -1,0 +1,1 @@
+// The Customers module; its types arrive with the orders flow work (issue 4).

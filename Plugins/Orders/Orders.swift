@@ -1,0 +1,1 @@
+// The Orders module; its types arrive with the orders flow work (issue 4).
