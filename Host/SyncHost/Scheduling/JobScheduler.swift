@@ -10,6 +10,11 @@ import TenantStore
 /// The scheduler keeps no queue of its own: each tenant's queue is its database. It learns
 /// that a tenant has work from ``markReady(_:)`` (ingress after a commit), from the due times
 /// it reads when a tenant's queue runs dry, and from a periodic sweep of every active tenant.
+/// Between those it sleeps: nothing polls the queues.
+///
+/// Stopping (``stop()`` or cancelling ``run()``) stops claiming at once, lets the jobs in
+/// flight finish up to ``Configuration/shutdownDeadline``, then cancels the rest; a job cut
+/// off that way gives its lease and its attempt back, so the next start picks it up at once.
 public actor JobScheduler {
     public struct Configuration: Sendable {
         /// Jobs running at once over all tenants. Default 16.
@@ -18,15 +23,20 @@ public actor JobScheduler {
         public var perTenantLimit: Int
         /// How often every active tenant is checked for due jobs, whatever the signals said. Default 5 s.
         public var sweepInterval: Duration
-        /// How long the loop sleeps when nothing can be dispatched. Default 20 ms.
+        /// The longest the loop sleeps when nothing can be dispatched and no signal comes:
+        /// a safety net for a missed signal. Default 1 s.
         public var idleWait: Duration
+        /// How long a graceful stop waits for jobs in flight before cutting them off. Default 20 s
+        /// (inside the 30 s most service managers allow between SIGTERM and SIGKILL).
+        public var shutdownDeadline: Duration
 
         public init(workerLimit: Int = 16, perTenantLimit: Int = 4, sweepInterval: Duration = .seconds(5),
-                    idleWait: Duration = .milliseconds(20)) {
+                    idleWait: Duration = .seconds(1), shutdownDeadline: Duration = .seconds(20)) {
             self.workerLimit = max(1, workerLimit)
             self.perTenantLimit = max(1, perTenantLimit)
             self.sweepInterval = sweepInterval
             self.idleWait = idleWait
+            self.shutdownDeadline = shutdownDeadline
         }
     }
 
@@ -43,6 +53,8 @@ public actor JobScheduler {
     private var inFlight: [TenantID: Int] = [:]
     private var wakeAt: [TenantID: Date] = [:]
     private var lastSweep = ContinuousClock.now - .seconds(3600)
+    private let doorbell = Doorbell()
+    private var stopping = false
     /// Jobs in flight, by a serial, so a graceful stop can wait for them.
     private var running: [UInt64: Task<Void, Never>] = [:]
     private var nextSerial: UInt64 = 0
@@ -50,6 +62,8 @@ public actor JobScheduler {
     public private(set) var dispatched: [TenantID: Int] = [:]
     /// Claims attempted so far (including those that found nothing), for tests and metrics.
     public private(set) var claimsAttempted = 0
+    /// Jobs that were cut off by a stop and gave their lease back, for tests and metrics.
+    public private(set) var releasedOnStop = 0
 
     public init(catalog: TenantCatalog, pool: TenantPool, registry: PluginRegistry, configuration: Configuration = Configuration(),
                 logger: Logger = Logger(label: "synchost.scheduler"), services: @escaping ServicesProvider = { _ in TenantServices() }) {
@@ -65,28 +79,64 @@ public actor JobScheduler {
     public func markReady(_ tenant: TenantID) {
         wakeAt[tenant] = nil
         rotation.activate(tenant)
+        doorbell.ring()
     }
 
-    /// Dispatches jobs until the calling task is cancelled, then stops claiming and waits for
-    /// the jobs in flight to finish (each records its own outcome; a job cut off by the
-    /// process ending is rescued through its lease).
+    /// Begins a graceful stop: no more claims; ``run()`` returns once the jobs in flight have
+    /// finished or been cut off at the deadline.
+    public func stop() {
+        stopping = true
+        doorbell.ring()
+    }
+
+    /// Jobs running now.
+    public var runningCount: Int { running.count }
+
+    /// Dispatches jobs until ``stop()`` is called or the calling task is cancelled, then stops
+    /// claiming and drains the jobs in flight (see the type's note).
     public func run() async {
-        while !Task.isCancelled {
+        while !Task.isCancelled, !stopping {
             sweepIfDue()
             wakeDueTenants()
             let dispatchedSome = await dispatchWhilePossible()
-            if !dispatchedSome {
-                try? await Task.sleep(for: configuration.idleWait)
+            if !dispatchedSome, !stopping {
+                await doorbell.wait(upTo: idleTimeout())
             }
         }
+        await drain()
+    }
+
+    /// Waits for the jobs in flight up to the deadline (not at all if the task was cancelled:
+    /// that is a hard stop), then cancels the rest and waits for them to give their leases back.
+    private func drain() async {
+        let deadline = ContinuousClock.now + configuration.shutdownDeadline
+        while !running.isEmpty, !Task.isCancelled, ContinuousClock.now < deadline {
+            await doorbell.wait(upTo: min(deadline - .now, .milliseconds(250)))
+        }
+        if !running.isEmpty {
+            logger.notice("cutting off jobs still running at shutdown", metadata: ["count": "\(running.count)"])
+        }
+        for task in running.values { task.cancel() }
         while let (_, task) = running.first { await task.value }
+    }
+
+    /// How long the loop may sleep: until the next parked tenant is due or the next sweep,
+    /// never longer than the idle cap.
+    private func idleTimeout() -> Duration {
+        var timeout = configuration.idleWait
+        let untilSweep = configuration.sweepInterval - (ContinuousClock.now - lastSweep)
+        timeout = min(timeout, max(untilSweep, .milliseconds(1)))
+        if let earliest = wakeAt.values.min() {
+            timeout = min(timeout, .seconds(clamping: max(earliest.timeIntervalSinceNow, 0.001), maximum: 3600))
+        }
+        return timeout
     }
 
     private var totalInFlight: Int { inFlight.values.reduce(0, +) }
 
     private func dispatchWhilePossible() async -> Bool {
         var dispatchedSome = false
-        while totalInFlight < configuration.workerLimit, !Task.isCancelled {
+        while totalInFlight < configuration.workerLimit, !Task.isCancelled, !stopping {
             let limit = configuration.perTenantLimit
             let busy = inFlight
             guard let tenant = rotation.next(eligible: { busy[$0, default: 0] < limit }) else { break }
@@ -100,6 +150,8 @@ public actor JobScheduler {
             claimsAttempted += 1
             do {
                 claimed = try await pool.withDatabase(tenant) { try await $0.jobs.claim() }
+            } catch is CancellationError {
+                claimed = nil
             } catch {
                 logger.error("cannot claim jobs", metadata: ["tenant": "\(tenant)", "error": "\(error)"])
                 claimed = nil
@@ -117,17 +169,19 @@ public actor JobScheduler {
             nextSerial += 1
             let serial = nextSerial
             running[serial] = Task {
-                _ = try? await pool.withDatabase(tenant) { database in
+                let result = try? await pool.withDatabase(tenant) { database in
                     await executor.run(job, tenant: record, database: database, services: await services(record))
                 }
-                self.finished(tenant, serial: serial)
+                self.finished(tenant, serial: serial, result: result)
             }
         }
         return dispatchedSome
     }
 
-    private func finished(_ tenant: TenantID, serial: UInt64) {
+    private func finished(_ tenant: TenantID, serial: UInt64, result: JobExecutor.Result?) {
         running[serial] = nil
+        if result == .released { releasedOnStop += 1 }
+        doorbell.ring()
         release(tenant)
         // The tenant may have more due jobs: keep it in the rotation; a dry claim parks it.
         rotation.activate(tenant)

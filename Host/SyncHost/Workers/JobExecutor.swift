@@ -15,6 +15,8 @@ struct JobExecutor: Sendable {
         case failed(FailureOutcome)
         /// The lease was lost meanwhile (rescued or cancelled): the outcome was not recorded.
         case leaseLost
+        /// The host stopped and cut the job off: its lease and attempt were given back.
+        case released
     }
 
     func run(_ job: Job, tenant: TenantRecord, database: TenantDatabase, services: TenantServices) async -> Result {
@@ -41,11 +43,30 @@ struct JobExecutor: Sendable {
         }
         let outcome = await plugin.handle(pluginJob, context: context)
         heartbeat.cancel()
+        // The outcome is written from a fresh task: the database refuses work from a cancelled
+        // one, and a hard stop must still record what the plugin finished.
+        let cutOff = Task.isCancelled
+        return await Task { await settle(outcome, job: job, queue: database.jobs, logger: jobLogger, cutOff: cutOff) }.value
+    }
+
+    private func settle(_ outcome: JobOutcome, job: Job, queue: JobQueue, logger jobLogger: Logger, cutOff: Bool) async -> Result {
+        // Cut off by a stop: whatever the plugin saw was the cancellation, not the data, so the
+        // job goes back as it was rather than spending an attempt. Work it finished still counts.
+        if cutOff, !outcome.isDone {
+            do {
+                try await queue.release(job)
+                jobLogger.info("job cut off by shutdown; lease released")
+                return .released
+            } catch {
+                jobLogger.warning("job cut off by shutdown but its lease was lost", metadata: ["error": "\(error)"])
+                return .leaseLost
+            }
+        }
 
         switch outcome {
         case .done(let note):
             do {
-                try await database.jobs.complete(job)
+                try await queue.complete(job)
                 jobLogger.debug("job done", metadata: note.map { ["note": "\($0)"] } ?? [:])
                 return .completed
             } catch {
@@ -53,9 +74,9 @@ struct JobExecutor: Sendable {
                 return .leaseLost
             }
         case .retry(let error):
-            return await record(Self.failure(for: error), job: job, queue: database.jobs, logger: jobLogger)
+            return await record(Self.failure(for: error), job: job, queue: queue, logger: jobLogger)
         case .dead(let code, let reason):
-            return await record(.permanent(code: code, message: reason), job: job, queue: database.jobs, logger: jobLogger)
+            return await record(.permanent(code: code, message: reason), job: job, queue: queue, logger: jobLogger)
         }
     }
 
@@ -84,5 +105,12 @@ struct JobExecutor: Sendable {
         case .permanent:
             return .permanent(code: error.code, message: error.message)
         }
+    }
+}
+
+extension JobOutcome {
+    var isDone: Bool {
+        if case .done = self { return true }
+        return false
     }
 }
