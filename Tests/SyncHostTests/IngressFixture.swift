@@ -4,7 +4,8 @@ import Shopify
 import TenantStore
 @testable import SyncHost
 
-/// A host data directory with one tenant, its webhook secret in the vault, and an ingress.
+/// A host data directory with one tenant, its webhook secret in the vault (and, if given,
+/// its enabled flows), and an ingress.
 struct IngressFixture {
     let directory: URL
     let catalog: TenantCatalog
@@ -14,7 +15,8 @@ struct IngressFixture {
     let ingress: ShopifyWebhookIngress
 
     init(shop: String = "acme-outdoor.myshopify.com", routing: [String: [String]] = ["orders/create": ["orders", "customers"]],
-         maximumBodySize: Int = 2 * 1024 * 1024, storeSecret: Bool = true, secret: String = "whsec_test_0123456789abcdef") async throws {
+         maximumBodySize: Int = 2 * 1024 * 1024, storeSecret: Bool = true, secret: String = "whsec_test_0123456789abcdef",
+         enabledFlows: Set<String>? = nil, onJobsEnqueued: @escaping @Sendable (TenantID) async -> Void = { _ in }) async throws {
         self.secret = secret
         directory = FileManager.default.temporaryDirectory.appendingPathComponent("synchost-ingress-\(UUID().uuidString)")
         catalog = try TenantCatalog(dataDirectory: directory)
@@ -25,9 +27,12 @@ struct IngressFixture {
             let secret = Secret(self.secret)
             try await pool.withDatabase(tenant) { try await $0.vault.store(secret, named: WebhookSecretNames.current) }
         }
+        if let enabledFlows {
+            try await pool.withDatabase(tenant) { try await $0.settings.setEnabledFlows(enabledFlows) }
+        }
         ingress = ShopifyWebhookIngress(
             catalog: catalog, pool: pool, routing: WebhookRouting(flowsByTopic: routing),
-            configuration: .init(maximumBodySize: maximumBodySize))
+            configuration: .init(maximumBodySize: maximumBodySize), onJobsEnqueued: onJobsEnqueued)
     }
 
     func remove() { try? FileManager.default.removeItem(at: directory) }

@@ -108,4 +108,26 @@ import TenantStore
             #expect(entry.metadata["tenant"] == "acme")
         }
     }
+
+    @Test func onlyTheTenantsEnabledFlowsGetJobsAndTheSchedulerIsToldOnce() async throws {
+        let ready = NetSuiteIngressFixture.HookCounter()
+        let fixture = try await IngressFixture(enabledFlows: ["orders"], onJobsEnqueued: { ready.record($0) })
+        defer { fixture.remove() }
+        #expect(await fixture.ingress.handle(headers: fixture.headers(for: order, eventID: "e1"), body: order).status == 200)
+        #expect(try await fixture.jobs().map(\.flow) == ["orders"])
+        #expect(ready.count == 1)
+        // A duplicate enqueues nothing and rings nothing.
+        #expect(await fixture.ingress.handle(headers: fixture.headers(for: order, eventID: "e1"), body: order).status == 200)
+        #expect(ready.count == 1)
+    }
+
+    @Test func aTenantWithNoFlowEnabledGetsItsDeliveriesArchivedWithoutJobs() async throws {
+        let ready = NetSuiteIngressFixture.HookCounter()
+        let fixture = try await IngressFixture(enabledFlows: [], onJobsEnqueued: { ready.record($0) })
+        defer { fixture.remove() }
+        #expect(await fixture.ingress.handle(headers: fixture.headers(for: order), body: order).status == 200)
+        #expect(try await fixture.jobs().isEmpty)
+        #expect(try await fixture.pool.withDatabase(fixture.tenant) { try await $0.archive.stats().payloads } == 1)
+        #expect(ready.count == 0)
+    }
 }

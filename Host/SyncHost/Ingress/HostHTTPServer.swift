@@ -4,11 +4,13 @@ import Logging
 import NIOCore
 import ServiceLifecycle
 import Synchronization
+import TenantStore
 
-/// The host's HTTP surface: webhook ingress and the health probe.
+/// The host's HTTP surface: Shopify webhooks, NetSuite pushed events and the health probe.
 public enum HostRoutes {
-    /// Adds the host's routes to `router`.
-    public static func install(on router: Router<BasicRequestContext>, shopifyIngress: ShopifyWebhookIngress) {
+    /// Adds the host's routes to `router`; without a NetSuite ingress, pushed events get 404.
+    public static func install(on router: Router<BasicRequestContext>, shopifyIngress: ShopifyWebhookIngress,
+                               netsuiteIngress: NetSuiteEventIngress?) {
         router.get("health") { _, _ in "ok" }
         router.post("webhooks/shopify") { request, _ -> Response in
             let limit = shopifyIngress.configuration.maximumBodySize
@@ -20,6 +22,20 @@ public enum HostRoutes {
             }
             let headers = request.headers.map { ($0.name.canonicalName, $0.value) }
             let answer = await shopifyIngress.handle(headers: headers, body: Data(body.readableBytesView))
+            return textResponse(answer)
+        }
+        guard let netsuiteIngress else { return }
+        router.post("netsuite/events/:tenant") { request, context -> Response in
+            let tenant = context.parameters.get("tenant") ?? ""
+            let limit = netsuiteIngress.configuration.maximumBodySize
+            let body: ByteBuffer
+            do {
+                body = try await request.body.collect(upTo: limit)
+            } catch is NIOTooManyBytesError {
+                return textResponse(IngressResponse(status: 413, message: "body larger than \(limit) bytes"))
+            }
+            let headers = request.headers.map { ($0.name.canonicalName, $0.value) }
+            let answer = await netsuiteIngress.handle(tenant: tenant, headers: headers, body: Data(body.readableBytesView))
             return textResponse(answer)
         }
     }
@@ -36,17 +52,33 @@ public enum HostRoutes {
 /// reports the port it got, and stops gracefully.
 public final class HostHTTPServer: Sendable {
     private let shopifyIngress: ShopifyWebhookIngress
+    private let netsuiteIngress: NetSuiteEventIngress?
     private let host: String
     private let requestedPort: Int
     private let logger: Logger
     private let state = Mutex<(group: ServiceGroup?, task: Task<Void, any Error>?, port: Int)>((nil, nil, 0))
 
-    public init(shopifyIngress: ShopifyWebhookIngress, host: String = "127.0.0.1", port: Int = 0,
+    /// `netsuiteIngress` nil serves Shopify webhooks only (pushed events get 404).
+    public init(shopifyIngress: ShopifyWebhookIngress, netsuiteIngress: NetSuiteEventIngress? = nil, host: String = "127.0.0.1", port: Int = 0,
                 logger: Logger = Logger(label: "synchost.http")) {
         self.shopifyIngress = shopifyIngress
+        self.netsuiteIngress = netsuiteIngress
         self.host = host
         self.requestedPort = port
         self.logger = logger
+    }
+
+    /// A server for both ingresses of `ingresses`.
+    public convenience init(ingresses: HostIngresses, host: String = "127.0.0.1", port: Int = 0,
+                            logger: Logger = Logger(label: "synchost.http")) {
+        self.init(shopifyIngress: ingresses.shopify, netsuiteIngress: ingresses.netsuite, host: host, port: port, logger: logger)
+    }
+
+    /// Both ingresses built from the catalog, pool and registry; see ``HostIngresses``.
+    public static func ingresses(catalog: TenantCatalog, pool: TenantPool, registry: PluginRegistry,
+                                 configuration: HostIngresses.Configuration = .init(),
+                                 onJobsEnqueued: @escaping @Sendable (TenantID) async -> Void) -> HostIngresses {
+        HostIngresses(catalog: catalog, pool: pool, registry: registry, configuration: configuration, onJobsEnqueued: onJobsEnqueued)
     }
 
     /// The port the server listens on (after ``start()``).
@@ -58,7 +90,7 @@ public final class HostHTTPServer: Sendable {
     /// Starts serving and returns once the socket is bound.
     public func start() async throws {
         let router = Router()
-        HostRoutes.install(on: router, shopifyIngress: shopifyIngress)
+        HostRoutes.install(on: router, shopifyIngress: shopifyIngress, netsuiteIngress: netsuiteIngress)
         let (bound, continuation) = AsyncStream<Int>.makeStream()
         let app = Application(
             router: router, configuration: .init(address: .hostname(host, port: requestedPort)),

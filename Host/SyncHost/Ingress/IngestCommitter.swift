@@ -23,6 +23,11 @@ public enum IngestResult: Sendable, Equatable {
     case accepted(payloadID: Int64, jobIDs: [Int64])
     /// Seen before (same delivery id, or same event id for the topic): nothing was written.
     case duplicate
+
+    /// Whether jobs were enqueued (an accepted delivery may have none: no flow consumes it).
+    var enqueuedJobs: Bool {
+        if case .accepted(_, let jobIDs) = self { !jobIDs.isEmpty } else { false }
+    }
 }
 
 /// Commits one tenant's incoming deliveries in groups: whatever arrives while a commit is
@@ -32,6 +37,9 @@ public enum IngestResult: Sendable, Equatable {
 ///
 /// If a group's transaction fails, its requests are retried one transaction each, so one
 /// bad request fails alone.
+///
+/// After a commit that enqueued at least one job, `onJobsEnqueued` is called once (the
+/// runtime rings the scheduler with it), after the callers have their answers.
 actor IngestCommitter {
     private struct Pending {
         let request: IngestRequest
@@ -41,15 +49,18 @@ actor IngestCommitter {
     let tenant: TenantID
     private let pool: TenantPool
     private let maximumGroupSize: Int
+    private let onJobsEnqueued: @Sendable (TenantID) async -> Void
     private var pending: [Pending] = []
     private var committing = false
     /// Transactions committed so far, for tests and metrics.
     private(set) var transactions = 0
 
-    init(tenant: TenantID, pool: TenantPool, maximumGroupSize: Int = 256) {
+    init(tenant: TenantID, pool: TenantPool, maximumGroupSize: Int = 256,
+         onJobsEnqueued: @escaping @Sendable (TenantID) async -> Void = { _ in }) {
         self.tenant = tenant
         self.pool = pool
         self.maximumGroupSize = max(1, maximumGroupSize)
+        self.onJobsEnqueued = onJobsEnqueued
     }
 
     /// Makes `request` durable (or recognizes it as a duplicate); returns once it is.
@@ -67,13 +78,19 @@ actor IngestCommitter {
         while !pending.isEmpty {
             let group = Array(pending.prefix(maximumGroupSize))
             pending.removeFirst(group.count)
+            var enqueuedJobs = false
             do {
                 let results = try await commit(group.map(\.request))
-                for (item, result) in zip(group, results) { item.continuation.resume(returning: result) }
+                for (item, result) in zip(group, results) {
+                    enqueuedJobs = enqueuedJobs || result.enqueuedJobs
+                    item.continuation.resume(returning: result)
+                }
             } catch where group.count > 1 {
                 for item in group {
                     do {
-                        item.continuation.resume(returning: try await commit([item.request])[0])
+                        let result = try await commit([item.request])[0]
+                        enqueuedJobs = enqueuedJobs || result.enqueuedJobs
+                        item.continuation.resume(returning: result)
                     } catch {
                         item.continuation.resume(throwing: error)
                     }
@@ -81,6 +98,7 @@ actor IngestCommitter {
             } catch {
                 group[0].continuation.resume(throwing: error)
             }
+            if enqueuedJobs { await onJobsEnqueued(tenant) }
         }
         committing = false
     }

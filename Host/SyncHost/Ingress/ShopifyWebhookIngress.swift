@@ -17,29 +17,47 @@ public struct IngressResponse: Sendable, Equatable {
 /// with that tenant's secret, and makes the delivery durable (archive + one job per
 /// subscribing flow) before answering 200. Every refusal has its own status and a short
 /// reason, and is logged with the tenant and topic but never a secret or the body.
+/// Jobs are enqueued only for the flows the tenant enabled.
 public struct ShopifyWebhookIngress: Sendable {
     public struct Configuration: Sendable {
         /// Bodies larger than this are refused with 413. Default 2 MiB (Shopify's order
         /// payloads are a few KB; the largest carry hundreds of line items).
         public var maximumBodySize: Int
+        /// How long a tenant's secrets and enabled flows are reused before they are read
+        /// again: a change made elsewhere takes effect within it. Default 60 s.
+        public var tenantCacheLifetime: Duration
 
-        public init(maximumBodySize: Int = 2 * 1024 * 1024) {
+        public init(maximumBodySize: Int = 2 * 1024 * 1024, tenantCacheLifetime: Duration = .seconds(60)) {
             self.maximumBodySize = maximumBodySize
+            self.tenantCacheLifetime = tenantCacheLifetime
         }
     }
 
     let catalog: TenantCatalog
     let committers: IngestCommitters
     let secrets: WebhookSecretCache
+    let enabledFlows: EnabledFlowsCache
     let routing: WebhookRouting
     public let configuration: Configuration
     let logger: Logger
 
+    /// - Parameter onJobsEnqueued: Called with the tenant after a commit that enqueued at
+    ///   least one job; the runtime passes `{ await scheduler.markReady($0) }`.
     public init(catalog: TenantCatalog, pool: TenantPool, routing: WebhookRouting,
-                configuration: Configuration = Configuration(), logger: Logger = Logger(label: "synchost.ingress")) {
+                configuration: Configuration = Configuration(), logger: Logger = Logger(label: "synchost.ingress"),
+                onJobsEnqueued: @escaping @Sendable (TenantID) async -> Void = { _ in }) {
+        self.init(catalog: catalog, pool: pool, routing: routing, configuration: configuration, logger: logger,
+                  committers: IngestCommitters(pool: pool, onJobsEnqueued: onJobsEnqueued),
+                  enabledFlows: .enabledFlows(pool: pool, lifetime: configuration.tenantCacheLifetime))
+    }
+
+    /// An ingress sharing its committers and enabled-flows cache with the NetSuite ingress.
+    init(catalog: TenantCatalog, pool: TenantPool, routing: WebhookRouting, configuration: Configuration, logger: Logger,
+         committers: IngestCommitters, enabledFlows: EnabledFlowsCache) {
         self.catalog = catalog
-        self.committers = IngestCommitters(pool: pool)
-        self.secrets = WebhookSecretCache(pool: pool)
+        self.committers = committers
+        self.secrets = WebhookSecretCache(pool: pool, lifetime: configuration.tenantCacheLifetime)
+        self.enabledFlows = enabledFlows
         self.routing = routing
         self.configuration = configuration
         self.logger = logger
@@ -88,10 +106,12 @@ public struct ShopifyWebhookIngress: Sendable {
 
     private func ingest(delivery: ShopifyWebhookHeaders, body: Data, subjects: [PayloadSubject], tenant: TenantID) async -> IngressResponse {
         let identity = DeliveryIdentity(source: "shopify", topic: delivery.topic, deliveryID: delivery.webhookID, eventID: delivery.eventID)
-        let jobs = routing.flows(for: delivery.topic).map { flow in
-            NewJob(flow: flow, kind: delivery.topic, uniqueKey: "shopify:\(delivery.topic):\(delivery.eventID)")
-        }
         do {
+            // Only the flows the tenant enabled get jobs; the delivery is archived either way.
+            let enabled = try await enabledFlows.value(for: tenant)
+            let jobs = routing.flows(for: delivery.topic).filter { enabled?.contains($0) ?? true }.map { flow in
+                NewJob(flow: flow, kind: delivery.topic, uniqueKey: "shopify:\(delivery.topic):\(delivery.eventID)")
+            }
             let payload = try PreparedPayload(NewPayload(
                 body: body, topic: delivery.topic, source: "shopify", receivedAt: nil, subjects: subjects))
             let result = try await committers.committer(for: tenant).submit(IngestRequest(identity: identity, payload: payload, jobs: jobs))

@@ -3,7 +3,7 @@ import GRDB
 import Logging
 
 /// One tenant's database: `<data-dir>/tenants/<id>/tenant.sqlite`, in WAL mode, holding the
-/// tenant's job queue, payload archive, credential vault, rate budget and ledger.
+/// tenant's job queue, payload archive, credential vault, rate budget, ledger and settings.
 ///
 /// It is one connection (a `DatabaseQueue`): three file descriptors (database, -wal, -shm),
 /// which is what lets thousands of tenants share a host. Parallelism comes from running
@@ -16,6 +16,8 @@ public final class TenantDatabase: Sendable {
     public let vault: CredentialVault
     public let ledger: Ledger
     public let rateBudget: RateBudgetStore
+    /// The tenant's plugin settings, connection endpoints and enabled flows (never secrets).
+    public let settings: TenantSettingsStore
     let connection: DatabaseQueue
     let clock: any WallClock
 
@@ -48,6 +50,7 @@ public final class TenantDatabase: Sendable {
         vault = CredentialVault(writer: connection, tenantID: tenantID, keyring: keyring, clock: clock, logger: tenantLogger)
         ledger = Ledger(writer: connection, clock: clock)
         rateBudget = RateBudgetStore(writer: connection, clock: clock)
+        settings = TenantSettingsStore(writer: connection, clock: clock)
     }
 
     /// Runs `body` in one IMMEDIATE write transaction, so that writes made through the

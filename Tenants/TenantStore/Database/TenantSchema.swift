@@ -139,6 +139,29 @@ enum TenantSchema {
                 CREATE INDEX deliveries_received ON deliveries (received_at);
                 """)
         }
+        migrator.registerMigration("v3 settings") { db in
+            // The tenant's own configuration: each plugin's settings (scope = plugin id) and the
+            // host's non-secret connection endpoints (scope = "connection"). Secrets never go
+            // here: they are sealed in the credential vault.
+            // `flow_selection` has its single row once the tenant's flows were chosen, so "none
+            // enabled" can be told apart from "never chosen" (a tenant made before settings existed).
+            try db.execute(sql: """
+                CREATE TABLE settings (
+                    scope TEXT NOT NULL,
+                    key TEXT NOT NULL,
+                    value TEXT NOT NULL,
+                    updated_at INTEGER NOT NULL,
+                    PRIMARY KEY (scope, key)
+                ) WITHOUT ROWID;
+                CREATE TABLE enabled_flows (
+                    flow TEXT PRIMARY KEY
+                ) WITHOUT ROWID;
+                CREATE TABLE flow_selection (
+                    id INTEGER PRIMARY KEY CHECK (id = 1),
+                    updated_at INTEGER NOT NULL
+                );
+                """)
+        }
         return migrator
     }
 }
