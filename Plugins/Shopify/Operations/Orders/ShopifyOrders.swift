@@ -58,16 +58,22 @@ struct OrdersUpdatedQuery: ShopifyOperation {
 }
 
 extension ShopifyAdminClient {
-    /// One page of the orders updated after `since`, oldest change first.
+    /// One page of the orders updated at or after `since`, oldest change first.
     /// Pass the previous page's `endCursor` as `after` to continue.
+    ///
+    /// Inclusive (`updated_at:>=`): Shopify's timestamps have whole seconds, so orders that
+    /// changed in the same second as the cursor would be lost by `>`; re-reading the cursor's
+    /// own orders is harmless because the ledger skips unchanged versions.
     public func ordersUpdated(since: Date, after cursor: String? = nil, pageSize: Int = 25) async throws -> ShopifyPage<ShopifyOrderSummary> {
-        let query = "updated_at:>'\(ShopifySearchSyntax.timestamp(since))'"
+        let query = "updated_at:>='\(ShopifySearchSyntax.timestamp(since))'"
         let variables = OrdersUpdatedQuery.Variables(first: min(max(pageSize, 1), 250), after: cursor, query: query)
         return try await execute(OrdersUpdatedQuery(variables: variables)).orders
     }
 
-    /// Every order updated after `since`, following cursors for at most `maximumPages` pages.
-    /// Returns the orders and whether more pages were left unread.
+    /// Every order updated at or after `since` (inclusive, see ``ordersUpdated(since:after:pageSize:)``),
+    /// following cursors for at most `maximumPages` pages.
+    /// Returns the orders and whether more pages were left unread: when `truncated` is true
+    /// the caller must continue from the last order's `updatedAt`, not from now.
     public func allOrdersUpdated(since: Date, pageSize: Int = 25, maximumPages: Int = 40) async throws -> (orders: [ShopifyOrderSummary], truncated: Bool) {
         var orders: [ShopifyOrderSummary] = []
         var cursor: String?

@@ -1,1 +1,0 @@
-// The Customers module; its types arrive with the orders flow work (issue 4).

@@ -1,1 +1,0 @@
-// The Orders module; its types arrive with the orders flow work (issue 4).

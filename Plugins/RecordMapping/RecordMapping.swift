@@ -1,1 +1,0 @@
-// The RecordMapping module; its types arrive with the orders flow work (issue 4).
