@@ -4,7 +4,8 @@ import ShopifySandbox
 import ShopifySimulator
 
 /// One demo client as the sandboxes know it: a Shopify shop with a seeded catalog, and the
-/// NetSuite subsidiary, locations, items and token it maps to.
+/// NetSuite subsidiary, locations, items (SKUs and the order money items), guest customer and
+/// token it maps to.
 public struct DemoTenant: Sendable {
     /// The tenant id the host will use for this client.
     public let tenantID: String
@@ -20,6 +21,42 @@ public struct DemoTenant: Sendable {
     public let catalog: Catalog
     /// The store simulator that plays this shop's traffic.
     public let simulator: StoreSimulator
+    /// The NetSuite items the orders flow books an order's money lines on (shared by every tenant of
+    /// the account, available to each of its subsidiaries).
+    public let orderItems: DemoOrderItems
+    /// The NetSuite guest customer of the tenant's subsidiary, for orders without a known buyer
+    /// (external id `web-customer-<tenant id>`).
+    public let guestCustomerID: String
+
+    /// The catalog's bundle map in the tenant setting's format: `BUNDLE=COMP-A*2+COMP-B*1,OTHER=...`,
+    /// bundles sorted by SKU, components in the catalog's order, quantity after `*`.
+    public var bundleMapSetting: String {
+        catalog.bundleComponents.sorted { $0.key < $1.key }.map { sku, components in
+            sku + "=" + components.map { "\($0.sku)*\($0.quantity)" }.joined(separator: "+")
+        }.joined(separator: ",")
+    }
+}
+
+/// Internal ids of the NetSuite items an order's money lines are booked on, named as an administrator
+/// would name them: "Shopify Discount" (a discount item), "Shopify Tax", "Shopify Gift Card" (a
+/// redemption, negative, after tax) and "Shopify Shipping" (other-charge items).
+public struct DemoOrderItems: Sendable, Equatable {
+    /// The `discountItem` for order and line discounts.
+    public let discountItemID: String
+    /// The `otherChargeItem` for the order's tax.
+    public let taxItemID: String
+    /// The `otherChargeItem` for a gift-card redemption (a negative line after tax).
+    public let giftCardItemID: String
+    /// The `otherChargeItem` for shipping charged as a line rather than as `shippingCost`.
+    public let shippingItemID: String
+
+    /// Item ids as the NetSuite sandbox returned them.
+    public init(discountItemID: String, taxItemID: String, giftCardItemID: String, shippingItemID: String) {
+        self.discountItemID = discountItemID
+        self.taxItemID = taxItemID
+        self.giftCardItemID = giftCardItemID
+        self.shippingItemID = shippingItemID
+    }
 }
 
 /// The whole demo on the sandboxes: three client stores, two of them on subsidiaries of one
@@ -38,14 +75,23 @@ public final class DemoWorld: Sendable {
         public var seed: UInt64
         /// Concurrency limit of the shared NetSuite account (Standard tier: 5).
         public var sharedAccountConcurrency: Int
+        /// Delivery faults of the Shopify sandbox's webhooks (duplicates, reordering...); none by default.
+        public var webhookFaults: WebhookFaults
+        /// When the stores' simulated clocks start; nil means ten minutes ago. The demo and the
+        /// host's reconciliation poll look at recent changes, so the stores' orders must be
+        /// recent; a fixed date makes a run's timestamps reproducible instead.
+        public var simulationStart: Date?
 
+        /// A configuration; every field has a default.
         public init(shopifyPort: Int = 0, netsuitePort: Int = 0, timeScale: Double = 1, seed: UInt64 = 2026,
-                    sharedAccountConcurrency: Int = 5) {
+                    sharedAccountConcurrency: Int = 5, webhookFaults: WebhookFaults = .none, simulationStart: Date? = nil) {
+            self.simulationStart = simulationStart
             self.shopifyPort = shopifyPort
             self.netsuitePort = netsuitePort
             self.timeScale = timeScale
             self.seed = seed
             self.sharedAccountConcurrency = sharedAccountConcurrency
+            self.webhookFaults = webhookFaults
         }
     }
 
@@ -82,7 +128,7 @@ public final class DemoWorld: Sendable {
     /// Starts both sandboxes and seeds every demo client on both sides.
     public static func start(_ configuration: Configuration = Configuration()) async throws -> DemoWorld {
         let shopify = ShopifySandbox(configuration: ShopifySandboxConfiguration(
-            port: configuration.shopifyPort, timeScale: configuration.timeScale))
+            port: configuration.shopifyPort, timeScale: configuration.timeScale, webhookFaults: configuration.webhookFaults))
         let netsuite = NetSuiteSandbox(configuration: NetSuiteSandboxConfiguration(
             port: configuration.netsuitePort, timeScale: configuration.timeScale))
         try await shopify.start()
@@ -105,10 +151,12 @@ public final class DemoWorld: Sendable {
     private static func seed(shopify: ShopifySandbox, netsuite: NetSuiteSandbox, configuration: Configuration) async throws -> [DemoTenant] {
         // Shopify first: the simulators decide the catalogs, NetSuite must then hold every SKU.
         var shops: [(plan: Plan, shop: SandboxShopCredentials, simulator: StoreSimulator, catalog: Catalog)] = []
+        let start = configuration.simulationStart ?? Date().addingTimeInterval(-600)
         for (index, plan) in plans.enumerated() {
             let shop = try await shopify.createShop(domain: plan.domain, plan: .standard, currency: plan.currency)
             let simulator = StoreSimulator(sandbox: shopify, shop: plan.domain, configuration: SimulatorConfiguration(
-                seed: configuration.seed &+ UInt64(index), shopCurrency: plan.currency, presentmentCurrency: plan.presentment))
+                seed: configuration.seed &+ UInt64(index), shopCurrency: plan.currency, presentmentCurrency: plan.presentment,
+                startDate: start))
             shops.append((plan, shop, simulator, try await simulator.seedCatalog()))
         }
 
@@ -152,6 +200,17 @@ public final class DemoWorld: Sendable {
             }
         }
 
+        // The items an order's money lines are booked on: once per account, for every subsidiary on it.
+        var orderItems: [String: DemoOrderItems] = [:]
+        for (account, _) in accounts.sorted(by: { $0.key < $1.key }) {
+            let onAccount = plans.filter { $0.account == account }.compactMap { subsidiaries[$0.tenantID] }
+            orderItems[account] = DemoOrderItems(
+                discountItemID: try await netsuite.addDiscountItem(account: account, name: "Shopify Discount", subsidiaries: onAccount),
+                taxItemID: try await netsuite.addOtherChargeItem(account: account, name: "Shopify Tax", subsidiaries: onAccount),
+                giftCardItemID: try await netsuite.addOtherChargeItem(account: account, name: "Shopify Gift Card", subsidiaries: onAccount),
+                shippingItemID: try await netsuite.addOtherChargeItem(account: account, name: "Shopify Shipping", subsidiaries: onAccount))
+        }
+
         var tenants: [DemoTenant] = []
         for entry in shops {
             let account = entry.plan.account
@@ -166,12 +225,16 @@ public final class DemoWorld: Sendable {
                     }
                 }
             }
+            let guestCustomerID = try await netsuite.addCustomer(
+                account: account, companyName: "Web Customer (\(entry.plan.subsidiary))", subsidiary: subsidiary,
+                externalID: "web-customer-\(entry.plan.tenantID)")
             tenants.append(DemoTenant(
                 tenantID: entry.plan.tenantID, displayName: entry.plan.displayName, shop: entry.shop,
                 shopCurrency: entry.plan.currency, netsuiteAccount: accounts[account]!, subsidiaryID: subsidiary,
                 locationMap: locationMap,
                 tba: try await netsuite.issueTBAToken(account: account, label: entry.plan.tenantID),
-                catalog: entry.catalog, simulator: entry.simulator))
+                catalog: entry.catalog, simulator: entry.simulator, orderItems: orderItems[account]!,
+                guestCustomerID: guestCustomerID))
         }
         return tenants
     }

@@ -31,6 +31,31 @@ extension NetSuiteSandbox {
         try await store.addKitItem(account: account, sku: sku, members: members)
     }
 
+    /// Adds a discount item (record type `discountItem`, SuiteQL `itemtype` 'Discount') whose `itemId`
+    /// is `name`, available in `subsidiaries`. Its lines on sales orders, credit memos and cash refunds
+    /// take no quantity and an amount (`amount`, else `rate`) that must be zero or negative.
+    /// Returns its internal id.
+    public func addDiscountItem(account: String, name: String, subsidiaries: [String]) async throws -> String {
+        try await store.addNonInventoryItem(account: account, type: .discountItem, name: name, subsidiaries: subsidiaries)
+    }
+
+    /// Adds an other-charge item (record type `otherChargeItem`, SuiteQL `itemtype` 'OthCharge') whose
+    /// `itemId` is `name`, available in `subsidiaries`. Its lines default to quantity 1 and may carry a
+    /// negative rate or amount (a gift-card redemption) as well as a positive one (tax, shipping).
+    /// Returns its internal id.
+    public func addOtherChargeItem(account: String, name: String, subsidiaries: [String]) async throws -> String {
+        try await store.addNonInventoryItem(account: account, type: .otherChargeItem, name: name, subsidiaries: subsidiaries)
+    }
+
+    /// Adds a company customer (`isPerson` false, `entityId` = `companyName`) of `subsidiary`, in the
+    /// subsidiary's currency, with an optional external id and email; e.g. the guest customer web orders
+    /// without a known buyer are booked on. Returns its internal id.
+    public func addCustomer(
+        account: String, companyName: String, subsidiary: String, externalID: String? = nil, email: String? = nil
+    ) async throws -> String {
+        try await store.addCustomer(account: account, companyName: companyName, subsidiary: subsidiary, externalID: externalID, email: email)
+    }
+
     /// Adds a price level (the account already has "Base Price").
     public func addPriceLevel(account: String, name: String) async throws -> String {
         try await store.addPriceLevel(account: account, name: name)

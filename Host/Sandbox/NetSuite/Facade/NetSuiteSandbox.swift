@@ -14,6 +14,11 @@ import Synchronization
 ///   `?expandSubResources=true` to get their lines. References carry `id`, `refName`, `links`.
 /// - Sales orders commit stock at their locations; fulfillments (only by
 ///   `!transform/itemFulfillment`) take it off hand.
+/// - Item lines may sell `inventoryItem`, `kitItem`, `discountItem` (no quantity, amount <= 0)
+///   or `otherChargeItem` (quantity defaults to 1, amount of either sign) records; only the
+///   first two commit stock and are fulfilled. Lines accept `isClosed`; a sales order carries a
+///   read-only `status` (B Pending Fulfillment, D Partially Fulfilled, F Pending Billing,
+///   H Closed once every line is closed).
 /// - SuiteQL answers every value as a string, leaves null columns out, and writes dates as
 ///   `M/D/YYYY` unless the query uses `TO_CHAR(col, 'YYYY-MM-DD HH24:MI:SS')`. The subset:
 ///   `SELECT cols|* FROM table [alias] [WHERE c AND c ...] [ORDER BY e [ASC|DESC], ...]` with

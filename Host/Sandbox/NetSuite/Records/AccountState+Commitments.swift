@@ -6,7 +6,8 @@ import Foundation
 /// Kit items commit nothing here (NetSuite commits their members; the sandbox leaves that out).
 extension AccountState {
     /// Commits what each open line still needs, as far as the location has it available,
-    /// recording it in the line's `quantityCommitted`.
+    /// recording it in the line's `quantityCommitted`. A closed line needs nothing, and lines of
+    /// items that ship no goods (discounts, other charges) never commit.
     mutating func commitStock(for order: [String: SandboxJSON], now: Date = Date()) -> [String: SandboxJSON] {
         guard var lines = order["item"]?["items"]?.arrayValue else { return order }
         for index in lines.indices {
@@ -14,7 +15,8 @@ extension AccountState {
             // Whatever the body said, a line holds only what is committed here.
             line["quantityCommitted"] = 0
             defer { lines[index] = .object(line) }
-            guard let item = line["item"]?.referenceID,
+            guard line["isClosed"]?.boolValue != true, let item = line["item"]?.referenceID,
+                  self.item(id: item)?.type.isFulfillableItem == true,
                   let location = line["location"]?.referenceID ?? order["location"]?.referenceID,
                   var balance = inventory[item]?[location] else { continue }
             let open = Self.units(line["quantity"]) - Self.units(line["quantityFulfilled"])

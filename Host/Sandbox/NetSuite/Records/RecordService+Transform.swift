@@ -62,8 +62,18 @@ extension RecordService {
             requested = orderLines.indices.map { ($0, nil, "item.items[\($0)].quantity") }
         }
         var shipped: [ShippedLine] = []
+        let picked = body["item"]?["items"]?.arrayValue != nil
         for request in requested {
             let line = orderLines[request.index]
+            // Closed lines and lines of items that ship no goods (discounts, other charges) are not fulfilled.
+            let itemType = line["item"]?.referenceID.flatMap { state.item(id: $0)?.type }
+            guard line["isClosed"]?.boolValue != true, itemType?.isFulfillableItem == true else {
+                guard !picked else {
+                    throw .userError("Order line \(request.index + 1) cannot be fulfilled; it is closed or ships no goods.",
+                                     path: request.path)
+                }
+                continue
+            }
             let remaining = (line["quantity"]?.decimalValue ?? 0) - (line["quantityFulfilled"]?.decimalValue ?? 0)
             let quantity = request.quantity ?? remaining
             guard quantity <= remaining, quantity >= 0 else {
@@ -112,6 +122,6 @@ extension RecordService {
             lines[line.orderLine - 1] = .object(object)
         }
         updated["item"] = ["items": .array(lines)]
-        state.store(updated, type: .salesOrder, id: orderID)
+        state.store(SalesOrderStatus.stamped(updated, in: state), type: .salesOrder, id: orderID)
     }
 }

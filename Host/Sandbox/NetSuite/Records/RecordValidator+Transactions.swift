@@ -5,6 +5,8 @@ extension RecordValidator {
     /// item lines, all consistent with one subsidiary; amounts and totals computed as decimals.
     func validateItemTransaction(_ fields: [String: SandboxJSON]) throws(RecordRefusal) -> [String: SandboxJSON] {
         var record = fields
+        // The status is computed by NetSuite (see SalesOrderStatus); a client cannot set it.
+        record["status"] = nil
         guard let (customerID, customer) = try reference(fields, "entity", .customer, required: true) else { throw .missing("entity") }
         let customerSubsidiary = customer["subsidiary"]?.referenceID
         let subsidiaryRequired = type == .salesOrder
@@ -77,36 +79,72 @@ extension RecordValidator {
         for (index, line) in lines.enumerated() {
             let prefix = "item.items[\(index)]"
             guard let itemValue = line["item"], itemValue != .null else { throw .missing("\(prefix).item") }
-            guard let itemID = itemValue.referenceID, let (_, item) = state.item(id: itemID) else {
+            guard let itemID = itemValue.referenceID, let (itemType, item) = state.item(id: itemID) else {
                 throw .invalidReference(itemValue.referenceID ?? "", path: "\(prefix).item")
             }
             let itemSubsidiaries = item["subsidiary"]?["items"]?.arrayValue?.compactMap(\.referenceID) ?? []
             guard itemSubsidiaries.contains(subsidiary) else {
                 throw .userError("The item \(itemID) is not available in subsidiary \(subsidiary).", path: "\(prefix).item")
             }
-            guard let quantity = try decimal(line["quantity"], path: "\(prefix).quantity") else { throw .missing("\(prefix).quantity") }
-            guard quantity > 0 else { throw .userError("The quantity must be greater than zero.", path: "\(prefix).quantity") }
-            var rate = try decimal(line["rate"], path: "\(prefix).rate")
-            var amount = try decimal(line["amount"], path: "\(prefix).amount")
-            if rate == nil, amount == nil { rate = basePrice(item, currency: currency) }
-            if amount == nil {
-                guard let rate else { throw .missing("\(prefix).rate") }
-                amount = Self.rounded(quantity * rate)
+            var stored = line
+            let amount: Decimal
+            switch itemType {
+            case .discountItem:
+                amount = try discountLineAmount(line, prefix: prefix)
+                // A discount line has no quantity in NetSuite; one sent is ignored.
+                stored["quantity"] = nil
+                stored["rate"] = .number(amount)
+            default:
+                let (quantity, rate, lineAmount) = try chargedLine(line, itemType: itemType, item: item, currency: currency, prefix: prefix)
+                amount = lineAmount
+                stored["quantity"] = .number(quantity)
+                if let rate { stored["rate"] = .number(rate) } else { stored["rate"] = nil }
             }
             if let (locationID, location) = try reference(line, "location", .location, required: false, path: "\(prefix).location") {
                 try checkLocation(locationID, location, subsidiary: subsidiary, path: "\(prefix).location")
             }
-            var stored = line
+            if let closed = line["isClosed"], closed != .null {
+                guard let flag = closed.boolValue else { throw .invalidContent("The field \(prefix).isClosed must be a boolean.") }
+                stored["isClosed"] = .bool(flag)
+            }
             stored["line"] = .number(Decimal(index + 1))
             stored["item"] = ["id": .string(itemID)]
-            stored["quantity"] = .number(quantity)
-            if let rate { stored["rate"] = .number(rate) }
-            stored["amount"] = .number(amount ?? 0)
-            if type == .salesOrder { stored["quantityFulfilled"] = 0 }
-            subtotal += amount ?? 0
+            stored["amount"] = .number(amount)
+            stored["quantityFulfilled"] = nil
+            if type == .salesOrder, itemType.isFulfillableItem { stored["quantityFulfilled"] = 0 }
+            subtotal += amount
             output.append(stored)
         }
         return (output, subtotal)
+    }
+
+    /// A discount line's amount: `amount`, else `rate`; it takes money off, so it may not be positive.
+    private func discountLineAmount(_ line: [String: SandboxJSON], prefix: String) throws(RecordRefusal) -> Decimal {
+        let amount = try decimal(line["amount"], path: "\(prefix).amount")
+        let rate = try decimal(line["rate"], path: "\(prefix).rate")
+        guard let value = amount ?? rate else { throw .missing("\(prefix).rate") }
+        guard value <= 0 else {
+            throw .userError("The amount of a discount item must be zero or negative; \(value) was entered.",
+                             path: amount != nil ? "\(prefix).amount" : "\(prefix).rate")
+        }
+        return Self.rounded(value)
+    }
+
+    /// Quantity, rate and amount of an inventory, kit or other-charge line. Inventory and kit lines need a
+    /// positive quantity; an other-charge line's quantity defaults to 1 and its rate or amount may be negative.
+    private func chargedLine(
+        _ line: [String: SandboxJSON], itemType: RecordType, item: [String: SandboxJSON], currency: String, prefix: String
+    ) throws(RecordRefusal) -> (quantity: Decimal, rate: Decimal?, amount: Decimal) {
+        var quantity = try decimal(line["quantity"], path: "\(prefix).quantity")
+        if quantity == nil, itemType == .otherChargeItem { quantity = 1 }
+        guard let quantity else { throw .missing("\(prefix).quantity") }
+        guard quantity > 0 else { throw .userError("The quantity must be greater than zero.", path: "\(prefix).quantity") }
+        var rate = try decimal(line["rate"], path: "\(prefix).rate")
+        let amount = try decimal(line["amount"], path: "\(prefix).amount")
+        if rate == nil, amount == nil { rate = basePrice(item, currency: currency) }
+        if let amount { return (quantity, rate, amount) }
+        guard let rate else { throw .missing("\(prefix).rate") }
+        return (quantity, rate, Self.rounded(quantity * rate))
     }
 
     /// The item's price on the "Base Price" level (the account's first price level) in `currency`.
@@ -181,7 +219,8 @@ extension RecordValidator {
         let old = previous["item"]?["items"]?.arrayValue ?? []
         guard var lines = record["item"]?["items"]?.arrayValue else { return record }
         for index in lines.indices where index < old.count && old[index]["item"]?.referenceID == lines[index]["item"]?.referenceID {
-            guard var line = lines[index].objectValue else { continue }
+            // Only goods lines carry a fulfilled quantity; discount and other-charge lines never do.
+            guard var line = lines[index].objectValue, line["quantityFulfilled"] != nil else { continue }
             line["quantityFulfilled"] = old[index]["quantityFulfilled"] ?? 0
             lines[index] = .object(line)
         }

@@ -38,7 +38,7 @@ struct RecordValidator {
             case .salesOrder, .creditMemo, .cashRefund: record = try validateItemTransaction(record)
             case .journalEntry: record = try validateJournalEntry(record)
             case .customer: record = try validateCustomer(record)
-            case .inventoryItem, .kitItem: record = try validateItem(record)
+            case .inventoryItem, .kitItem, .discountItem, .otherChargeItem: record = try validateItem(record)
             case .priceLevel: _ = try requiredText(record, "name")
             case .location:
                 _ = try requiredText(record, "name")
@@ -141,7 +141,7 @@ struct RecordValidator {
 
     private func validateItem(_ fields: [String: SandboxJSON]) throws(RecordRefusal) -> [String: SandboxJSON] {
         let sku = try requiredText(fields, "itemId")
-        let sameSKU = [RecordType.inventoryItem, .kitItem].flatMap { state.tables[$0]?.all ?? [] }
+        let sameSKU = RecordType.itemTypes.flatMap { state.tables[$0]?.all ?? [] }
             .filter { $0["itemId"]?.stringValue == sku }
             // The record being updated does not clash with its own SKU.
             .filter { updatedID == nil || $0["id"]?.stringValue != updatedID }

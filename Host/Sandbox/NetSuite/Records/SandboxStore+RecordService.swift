@@ -176,7 +176,7 @@ struct RecordService {
                 merged[name] = value
             }
         }
-        for computed in ["id", "createdDate", "lastModifiedDate", "subtotal", "total"] { merged[computed] = nil }
+        for computed in ["id", "createdDate", "lastModifiedDate", "subtotal", "total", "status"] { merged[computed] = nil }
         return merged
     }
 
@@ -192,7 +192,7 @@ struct RecordService {
                     state.releaseStock(of: previous)
                     record = RecordValidator.keepFulfilledQuantities(record, from: previous)
                 }
-                record = state.commitStock(for: record)
+                record = SalesOrderStatus.stamped(state.commitStock(for: record), in: state)
             }
             state.store(record, type: type, id: id)
             return .noContent(location: links.record(id))

@@ -83,7 +83,7 @@ struct AccountState: Sendable {
 
     /// The item record with `id`, whatever its item type.
     func item(id: String) -> (type: RecordType, record: [String: SandboxJSON])? {
-        for type in [RecordType.inventoryItem, .kitItem] {
+        for type in RecordType.itemTypes {
             if let record = tables[type]?[id] { return (type, record) }
         }
         return nil
@@ -91,7 +91,7 @@ struct AccountState: Sendable {
 
     /// The id of the item whose `itemId` (SKU) is `sku`.
     func itemID(sku: String) -> String? {
-        for type in [RecordType.inventoryItem, .kitItem] {
+        for type in RecordType.itemTypes {
             if let match = tables[type]?.all.first(where: { $0["itemId"]?.stringValue == sku }) {
                 return match["id"]?.stringValue
             }

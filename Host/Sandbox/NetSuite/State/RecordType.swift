@@ -3,7 +3,7 @@ import Foundation
 /// The record types the sandbox's REST record service knows, spelled as NetSuite spells them.
 enum RecordType: String, CaseIterable, Sendable {
     case salesOrder, customer, creditMemo, cashRefund, itemFulfillment, journalEntry
-    case inventoryItem, kitItem, priceLevel
+    case inventoryItem, kitItem, discountItem, otherChargeItem, priceLevel
     case subsidiary, location, currency, account
 
     /// NetSuite's REST record service matches type names case-insensitively.
@@ -14,8 +14,26 @@ enum RecordType: String, CaseIterable, Sendable {
         self = match
     }
 
+    /// Every item record type; they share one id space for lines, kits and prices.
+    static let itemTypes: [RecordType] = [.inventoryItem, .kitItem, .discountItem, .otherChargeItem]
+
     /// Item types share one id space for lines, kits and prices.
-    var isItem: Bool { self == .inventoryItem || self == .kitItem }
+    var isItem: Bool { Self.itemTypes.contains(self) }
+
+    /// Items whose lines ship goods: they commit stock and are fulfilled. Discount and other-charge
+    /// lines carry money only, so NetSuite never fulfills them.
+    var isFulfillableItem: Bool { self == .inventoryItem || self == .kitItem }
+
+    /// The `itemtype` value of the SuiteQL `item` table, as NetSuite writes it.
+    var suiteQLItemType: String? {
+        switch self {
+        case .inventoryItem: "InvtPart"
+        case .kitItem: "Kit"
+        case .discountItem: "Discount"
+        case .otherChargeItem: "OthCharge"
+        default: nil
+        }
+    }
 
     /// Transactions carry `tranId`, `tranDate` and appear in SuiteQL's `transaction` table.
     var isTransaction: Bool {

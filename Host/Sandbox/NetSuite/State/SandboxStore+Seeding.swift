@@ -88,6 +88,54 @@ extension SandboxStore {
         }
     }
 
+    /// Adds an item that carries money only (a discount or an other charge), named `name`
+    /// (its `itemId`), available in `subsidiaries`; it has no price of its own, so every line sets one.
+    func addNonInventoryItem(
+        account: String, type: RecordType, name: String, subsidiaries: [String]
+    ) throws(NetSuiteSandboxError) -> String {
+        let trimmed = name.trimmingCharacters(in: .whitespaces)
+        guard !trimmed.isEmpty else { throw NetSuiteSandboxError(.invalidArgument, "an item needs a name") }
+        return try withAccount(account) { state throws(NetSuiteSandboxError) in
+            guard state.itemID(sku: trimmed) == nil else { throw NetSuiteSandboxError(.invalidArgument, "an item named \(trimmed) exists") }
+            guard !subsidiaries.isEmpty else { throw NetSuiteSandboxError(.invalidArgument, "an item needs at least one subsidiary") }
+            for subsidiary in subsidiaries { try Self.require(.subsidiary, subsidiary, in: state) }
+            let id = state.allocateID()
+            state.store([
+                "itemId": .string(trimmed), "displayName": .string(trimmed), "isInactive": false,
+                "subsidiary": ["items": .array(subsidiaries.map { ["id": .string($0)] })],
+            ], type: type, id: id)
+            return id
+        }
+    }
+
+    /// Adds a company customer of `subsidiary` (in its currency) with an optional external id and email,
+    /// checked as the REST record service checks a customer.
+    func addCustomer(
+        account: String, companyName: String, subsidiary: String, externalID: String?, email: String?
+    ) throws(NetSuiteSandboxError) -> String {
+        try withAccount(account) { state throws(NetSuiteSandboxError) in
+            try Self.require(.subsidiary, subsidiary, in: state)
+            if let externalID, state.tables[.customer]?.id(forExternalID: externalID) != nil {
+                throw NetSuiteSandboxError(.invalidArgument, "a customer with external id \(externalID) exists")
+            }
+            var fields: [String: SandboxJSON] = [
+                "companyName": .string(companyName), "subsidiary": ["id": .string(subsidiary)],
+                "currency": state.record(.subsidiary, id: subsidiary)?["currency"] ?? .null,
+            ]
+            if let externalID { fields["externalId"] = .string(externalID) }
+            if let email { fields["email"] = .string(email) }
+            switch RecordValidator.validate(fields, type: .customer, in: state) {
+            case .failure(let refusal):
+                let detail = refusal.response.body?["o:errorDetails"]?.arrayValue?.first?["detail"]?.stringValue ?? "refused"
+                throw NetSuiteSandboxError(.invalidArgument, "the customer is not valid: \(detail)")
+            case .success(let record):
+                let id = state.allocateID()
+                state.store(record, type: .customer, id: id)
+                return id
+            }
+        }
+    }
+
     func setItemPrice(account: String, item: String, priceLevel: String, currency: String, price: String) throws(NetSuiteSandboxError) {
         guard let amount = SandboxJSON.parseDecimal(price) else {
             throw NetSuiteSandboxError(.invalidArgument, "price is not a decimal number: \(price)")

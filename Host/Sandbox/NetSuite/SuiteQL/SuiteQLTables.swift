@@ -38,9 +38,9 @@ enum SuiteQLTables {
     static let columns: [String: [String]] = [
         "item": ["id", "itemid", "displayname", "itemtype", "isinactive", "externalid", "createddate", "lastmodifieddate"],
         "aggregateitemlocation": ["item", "location", "quantityonhand", "quantityavailable", "quantitycommitted", "lastmodifieddate"],
-        "transaction": ["id", "tranid", "type", "trandate", "entity", "externalid", "currency", "memo", "createddate",
+        "transaction": ["id", "tranid", "type", "trandate", "entity", "externalid", "currency", "memo", "status", "createddate",
                         "lastmodifieddate"],
-        "transactionline": ["transaction", "linesequencenumber", "item", "quantity", "rate", "location", "createdfrom"],
+        "transactionline": ["transaction", "linesequencenumber", "item", "quantity", "rate", "location", "createdfrom", "isclosed"],
         "pricing": ["item", "pricelevel", "currency", "unitprice"],
         "kititemmember": ["parentitem", "item", "quantity", "linenumber"],
         "itemmember": ["parentitem", "item", "quantity", "linenumber"],
@@ -90,12 +90,12 @@ enum SuiteQLTables {
     }
 
     private static func itemRows(_ state: AccountState) -> [Row] {
-        [(RecordType.inventoryItem, "InvtPart"), (.kitItem, "Kit")].flatMap { type, itemType in
+        RecordType.itemTypes.flatMap { type in
             (state.tables[type]?.all ?? []).map { record in
                 var row = base(record)
                 row["itemid"] = SuiteQLValue(record["itemId"])
                 row["displayname"] = SuiteQLValue(record["displayName"])
-                row["itemtype"] = .text(itemType)
+                row["itemtype"] = .text(type.suiteQLItemType ?? "")
                 row["isinactive"] = SuiteQLValue(record["isInactive"] ?? false)
                 return row
             }
@@ -126,6 +126,8 @@ enum SuiteQLTables {
                 row["entity"] = SuiteQLValue(record["entity"])
                 row["currency"] = SuiteQLValue(record["currency"])
                 row["memo"] = SuiteQLValue(record["memo"])
+                // SuiteQL gives the status code alone ('B', 'H'); BUILTIN.DF would give its name.
+                row["status"] = SuiteQLValue(record["status"]?["id"])
                 return row
             }
         }.sorted { (numericID($0["id"]) ?? 0) < (numericID($1["id"]) ?? 0) }
@@ -142,6 +144,7 @@ enum SuiteQLTables {
                         "quantity": SuiteQLValue(line["quantity"]), "rate": SuiteQLValue(line["rate"]),
                         "location": SuiteQLValue(line["location"] ?? record["location"]),
                         "createdfrom": SuiteQLValue(record["createdFrom"]),
+                        "isclosed": SuiteQLValue(line["isClosed"] ?? false),
                     ]
                 }
             }
@@ -149,7 +152,7 @@ enum SuiteQLTables {
     }
 
     private static func pricingRows(_ state: AccountState) -> [Row] {
-        [RecordType.inventoryItem, .kitItem].flatMap { state.tables[$0]?.all ?? [] }.flatMap { record -> [Row] in
+        RecordType.itemTypes.flatMap { state.tables[$0]?.all ?? [] }.flatMap { record -> [Row] in
             (record["price"]?["items"]?.arrayValue ?? []).map { price in
                 [
                     "item": record["id"]?.stringValue.map(SuiteQLValue.reference) ?? .null,

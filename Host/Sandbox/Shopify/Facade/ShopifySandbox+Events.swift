@@ -6,7 +6,9 @@ extension ShopifySandbox {
     /// (`orders/create` carries a REST order), updates the shop, and delivers the topic to its subscribers.
     ///
     /// Orders are upserted by id (`orders/cancelled` sets `cancelledAt`); `refunds/create` and
-    /// `fulfillments/create` attach to the order named by `order_id`; `customers/*` upsert the customer.
+    /// `fulfillments/create` attach to the order named by `order_id`; `order_transactions/create`
+    /// attaches to that order too (served as `Order.transactions`), or waits for it when the order
+    /// has not been recorded yet; `customers/*` upsert the customer.
     /// Throws `invalidPayload` for a body that is not a JSON object with an `id`, or for an unknown topic.
     @discardableResult
     public func recordEvent(shop: String, topic: String, payload: Data) async throws -> SandboxEventReceipt {

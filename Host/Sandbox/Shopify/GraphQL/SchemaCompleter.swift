@@ -62,6 +62,27 @@ enum SchemaCompleter {
         enum OrderCancelReason { CUSTOMER DECLINED FRAUD INVENTORY OTHER STAFF }
         enum ProductVariantInventoryPolicy { CONTINUE DENY }
         enum ShopifyPaymentsBalanceTransactionPayoutStatus { CANCELED FAILED IN_TRANSIT PAID SCHEDULED }
+        type OrderTransaction implements Node {
+          id: ID!
+          kind: OrderTransactionKind!
+          status: OrderTransactionStatus!
+          gateway: String
+          amountSet: MoneyBag!
+          createdAt: DateTime!
+          processedAt: DateTime
+          test: Boolean!
+        }
+        type ShippingLineConnection {
+          edges: [ShippingLineEdge!]!
+          nodes: [ShippingLine!]!
+          pageInfo: PageInfo!
+        }
+        type ShippingLineEdge {
+          cursor: String!
+          node: ShippingLine!
+        }
+        enum OrderTransactionKind { AUTHORIZATION CAPTURE CHANGE EMV_AUTHORIZATION REFUND SALE SUGGESTED_REFUND VOID }
+        enum OrderTransactionStatus { AWAITING_RESPONSE ERROR FAILURE PENDING SUCCESS UNKNOWN }
         enum InventoryAdjustQuantitiesUserErrorCode { CHANGE_FROM_QUANTITY_STALE INVALID_INVENTORY_ITEM INVALID_LOCATION INVALID_QUANTITY_NAME INVALID_QUANTITY_TOO_HIGH INVALID_QUANTITY_TOO_LOW INVALID_REASON INVALID_REFERENCE_DOCUMENT ITEM_NOT_STOCKED_AT_LOCATION }
         """
 

@@ -78,6 +78,8 @@ struct OrderRecord: Sendable {
     var fulfillmentOrderIDs: [Int64]
     /// Line item id -> quantity already committed in inventory (so an update does not commit twice).
     var committedLines: [Int64: Int]
+    /// REST order transactions recorded from `order_transactions/create`, in arrival order, one per id.
+    var transactions: [JSONValue] = []
 }
 
 /// A line of a fulfillment order.

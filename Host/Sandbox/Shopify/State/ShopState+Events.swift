@@ -13,6 +13,8 @@ extension ShopState {
             try attachRefund(document, now: now)
         case ("fulfillments", _):
             try attachFulfillment(document, now: now)
+        case ("order_transactions", _):
+            try attachTransaction(document)
         case (_, "customers/delete"):
             if let id = document["id"]?.int64Value { customers[id] = nil }
         case ("customers", _):
@@ -46,8 +48,29 @@ extension ShopState {
         orders[id] = OrderRecord(
             id: id, rest: document, createdAt: createdAt, updatedAt: updatedAt, processedAt: processedAt,
             cancelledAt: cancelledAt, refunds: [], fulfillmentIDs: [], fulfillmentOrderIDs: [], committedLines: [:])
+        // Webhooks are not ordered: a payment may have arrived before its order.
+        orders[id]?.transactions = pendingTransactions.removeValue(forKey: id) ?? []
         createFulfillmentOrders(orderID: id, document: document, now: now)
         if cancelledAt != nil { releaseCommitted(orderID: id, now: now) }
+    }
+
+    /// Attaches a REST order transaction to the order named by `order_id`, replacing one with the same id
+    /// (a redelivery). A transaction whose order is not recorded yet waits for it. The order's `updated_at`
+    /// is left to its own documents: Shopify sends an `orders/updated` when a payment changes the order.
+    private mutating func attachTransaction(_ document: JSONValue) throws {
+        guard let orderID = document["order_id"]?.int64Value else {
+            throw ShopifySandboxError(.invalidPayload, "the order transaction has no numeric order_id")
+        }
+        func upsert(_ list: inout [JSONValue]) {
+            let id = document["id"]?.int64Value
+            if let index = list.firstIndex(where: { $0["id"]?.int64Value == id }) { list[index] = document } else { list.append(document) }
+        }
+        if var order = orders[orderID] {
+            upsert(&order.transactions)
+            orders[orderID] = order
+        } else {
+            upsert(&pendingTransactions[orderID, default: []])
+        }
     }
 
     /// The variant an order line refers to, by `variant_id` or else by `sku`.

@@ -22,6 +22,8 @@ struct ShopState: Sendable {
     var fulfillmentOrders: [Int64: FulfillmentOrderRecord] = [:]
     var fulfillments: [Int64: FulfillmentRecord] = [:]
     var customers: [Int64: JSONValue] = [:]
+    /// Order transactions whose order has not been recorded yet, by order id; they attach when it is.
+    var pendingTransactions: [Int64: [JSONValue]] = [:]
     var subscriptions: [Int64: SubscriptionRecord] = [:]
     var payouts: [Int64: SandboxPayout] = [:]
     var balanceTransactions: [Int64: SandboxBalanceTransaction] = [:]

@@ -128,12 +128,18 @@ struct OrderFactory {
     }
 
     /// A partial gift card (20–80 % of the total) or, one time in five, the whole total.
+    ///
+    /// The customer redeems in the currency they pay in, so a foreign order's redemption is drawn in
+    /// the presentment currency and Shopify books it in the shop currency at the order's own rate
+    /// (its total in both currencies), to the cent. REST order transactions carry the presentment
+    /// amount only; the Shopify sandbox converts `Order.transactions` amounts the same way.
     private func drawGiftCard(total: MoneyPair, foreign: Bool, random: inout SeededRandom) -> MoneyPair {
         guard random.chance(configuration.giftCardShare) else { return .zero }
         if random.chance(0.2) { return total }
-        let percent = random.int(in: 20...80)
-        let shop = DecimalMoney.rounded(total.shop * DecimalMoney.fixed(percent, scale: 2))
-        let presentment = foreign ? min(DecimalMoney.rounded(shop * configuration.exchangeRate), total.presentment) : shop
+        let share = DecimalMoney.fixed(random.int(in: 20...80), scale: 2)
+        let presentment = DecimalMoney.rounded(total.presentment * share)
+        let shop = foreign && total.presentment > 0
+            ? DecimalMoney.rounded(presentment * total.shop / total.presentment) : presentment
         guard shop > 0, shop < total.shop, presentment > 0, presentment < total.presentment else { return .zero }
         return MoneyPair(shop: shop, presentment: presentment)
     }

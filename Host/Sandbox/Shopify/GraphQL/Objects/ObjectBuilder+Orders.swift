@@ -108,6 +108,7 @@ extension ObjectBuilder {
                 let refunds = record.refunds.map { builder.refund($0, order: record, shopCurrency, presentment) }
                 return arguments["first"].int.map { Array(refunds.prefix($0)) } ?? refunds
             },
+            "transactions": FieldThunk { arguments in builder.transactions(record, arguments: arguments, shopCurrency, presentment) },
             "fulfillments": FieldThunk { arguments in
                 let fulfillments = record.fulfillmentIDs.compactMap { builder.fulfillment($0) }
                 return arguments["first"].int.map { Array(fulfillments.prefix($0)) } ?? fulfillments
@@ -205,12 +206,7 @@ extension ObjectBuilder {
             "discountedTotal": MoneyText.string(price * Decimal(quantity) - discount),
             "discountedTotalSet": Values.moneyBag(price * Decimal(quantity) - discount, currency),
             "taxLines": (line["tax_lines"]?.arrayValue ?? []).map { taxLine($0, currency, presentment) },
-            "discountAllocations": (line["discount_allocations"]?.arrayValue ?? []).map { allocation -> GraphObject in
-                [
-                    "allocatedAmount": Values.money(MoneyText.normalized(allocation["amount"]), currency),
-                    "allocatedAmountSet": Values.moneyBag(set: allocation["amount_set"], amount: allocation["amount"], shopCurrency: currency, presentmentCurrency: presentment),
-                ]
-            },
+            "discountAllocations": discountAllocations(line, currency, presentment),
         ]
         if let sku = line["sku"]?.stringValue { object["sku"] = sku }
         if let vendor = line["vendor"]?.stringValue { object["vendor"] = vendor }
@@ -233,13 +229,23 @@ extension ObjectBuilder {
             "discountedPriceSet": Values.moneyBag(set: line["discounted_price_set"], amount: .string(discounted), shopCurrency: currency, presentmentCurrency: presentment),
             "currentDiscountedPriceSet": Values.moneyBag(set: line["discounted_price_set"], amount: .string(discounted), shopCurrency: currency, presentmentCurrency: presentment),
             "taxLines": (line["tax_lines"]?.arrayValue ?? []).map { taxLine($0, currency, presentment) },
-            "discountAllocations": [GraphObject](),
+            "discountAllocations": discountAllocations(line, currency, presentment),
         ]
         if let id = line["id"]?.int64Value { object["id"] = GID.make("ShippingLine", id) }
         for (key, field) in [("code", "code"), ("source", "source"), ("carrier_identifier", "carrierIdentifier"), ("phone", "phone")] {
             if let value = line[key]?.stringValue { object[field] = value }
         }
         return object
+    }
+
+    /// `DiscountAllocation`s of a REST line item or shipping line (`discount_allocations`, same shape on both).
+    func discountAllocations(_ line: JSONValue, _ currency: String, _ presentment: String) -> [GraphObject] {
+        (line["discount_allocations"]?.arrayValue ?? []).map { allocation -> GraphObject in
+            [
+                "allocatedAmount": Values.money(MoneyText.normalized(allocation["amount"]), currency),
+                "allocatedAmountSet": Values.moneyBag(set: allocation["amount_set"], amount: allocation["amount"], shopCurrency: currency, presentmentCurrency: presentment),
+            ]
+        }
     }
 
     func customer(_ rest: JSONValue) -> GraphObject {
