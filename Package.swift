@@ -182,9 +182,23 @@ let package = Package(
             ],
             path: "Host/SyncHost"
         ),
+        // The whole system on the sandboxes: onboarding of the demo clients, the flash sale,
+        // progress and the per-tenant summary. `synchost demo` and the end-to-end tests use it.
+        .target(
+            name: "SyncHostDemo",
+            dependencies: [
+                "SyncHost", "TenantStore", "PluginKit", "Shopify", "NetSuite", "RecordMapping",
+                "SandboxWorld", "ShopifySandbox", "NetSuiteSandbox", "ShopifySimulator",
+                .product(name: "AsyncHTTPClient", package: "async-http-client"),
+                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+                .product(name: "UnixSignals", package: "swift-service-lifecycle"),
+                .product(name: "Logging", package: "swift-log"),
+            ],
+            path: "Host/Demo"
+        ),
         .target(
             name: "Benchmarks",
-            dependencies: ["TenantStore"],
+            dependencies: ["TenantStore", "SyncHost", "PluginKit", .product(name: "Logging", package: "swift-log")],
             path: "Host/Benchmarks"
         ),
         .executableTarget(
@@ -192,6 +206,7 @@ let package = Package(
             dependencies: [
                 "TenantStore",
                 "SyncHost",
+                "SyncHostDemo",
                 "PluginKit",
                 "Benchmarks",
                 "SandboxWorld",
@@ -209,8 +224,15 @@ let package = Package(
         // MARK: Tests
 
         .testTarget(
+            name: "EndToEndTests",
+            dependencies: ["SyncHostDemo", "SyncHost", "TenantStore", "PluginKit", "Shopify", "NetSuite", "RecordMapping",
+                           "SandboxWorld", "ShopifySandbox", "NetSuiteSandbox", "ShopifySimulator"] + httpTestDependencies
+                + [.product(name: "UnixSignals", package: "swift-service-lifecycle")],
+            path: "Tests/EndToEndTests"
+        ),
+        .testTarget(
             name: "FlowTests",
-            dependencies: ["Orders", "Customers", "RecordMapping", "PluginKit", "Shopify", "NetSuite",
+            dependencies: ["Orders", "Customers", "RecordMapping", "PluginKit", "Shopify", "NetSuite", "TenantStore",
                            "ShopifySandbox", "NetSuiteSandbox", "ShopifySimulator", "SandboxWorld"] + httpTestDependencies
                 + [.product(name: "InMemoryLogging", package: "swift-log")],
             path: "Tests/FlowTests"

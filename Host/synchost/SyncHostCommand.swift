@@ -7,7 +7,7 @@ struct SyncHostCommand: AsyncParsableCommand {
         commandName: "synchost",
         abstract: "Keep many Shopify stores in sync with NetSuite, one tenant per store.",
         version: SyncHostVersion.current,
-        subcommands: [VersionCommand.self, SandboxCommand.self, BenchCommand.self]
+        subcommands: [ServeCommand.self, DemoCommand.self, SandboxCommand.self, BenchCommand.self, VersionCommand.self]
     )
 }
 

@@ -115,8 +115,12 @@ public final class HostHTTPServer: Sendable {
     }
 
     /// Stops accepting, lets requests in flight finish, and returns when the server is down.
+    /// A second call waits for the same stop instead of asking the server twice.
     public func stop() async {
-        let (group, task) = state.withLock { ($0.group, $0.task) }
+        let (group, task) = state.withLock { state in
+            defer { state.group = nil }
+            return (state.group, state.task)
+        }
         await group?.triggerGracefulShutdown()
         _ = try? await task?.value
     }
