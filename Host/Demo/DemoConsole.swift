@@ -12,6 +12,10 @@ enum DemoConsole {
         return "[\(seconds(elapsed))] synced " + parts.joined(separator: " | ")
     }
 
+    static func liveLine(elapsed: Duration, counts: [(tenant: String, received: Int, synced: Int)]) -> String {
+        "[\(seconds(elapsed))] selling: " + counts.map { "\($0.tenant) \($0.synced) synced of \($0.received) received" }.joined(separator: " | ")
+    }
+
     static func summary(_ summaries: [DemoTenantSummary], elapsed: Duration, dataDirectory: URL) -> String {
         var lines: [String] = []
         let header = ["tenant", "NetSuite account", "placed", "received", "synced", "retried", "dead", "verified"]

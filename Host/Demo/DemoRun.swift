@@ -27,10 +27,11 @@ public struct DemoRun: Sendable {
     public struct Configuration: Sendable {
         /// Where the host keeps its databases; nil means a fresh temporary folder.
         public var dataDirectory: URL?
-        /// Orders each store places in the flash sale. Default 40.
-        public var ordersPerTenant: Int = 40
-        /// How long the flash sale lasts. Default 5 s.
-        public var saleDuration: Duration = .seconds(5)
+        /// Orders each store places in the flash sale. Default 100.
+        public var ordersPerTenant: Int = 100
+        /// How long the flash sale lasts: short enough that orders arrive faster than NetSuite's
+        /// limit lets the host write them, so the demo shows a backlog draining. Default 3 s.
+        public var saleDuration: Duration = .seconds(3)
         /// How long the host may take to drain the sale before the demo gives up. Default 180 s.
         public var timeout: Duration = .seconds(180)
         /// Seed of the catalogs and traffic.
@@ -116,17 +117,31 @@ public struct DemoRun: Sendable {
 
         say("flash sale: \(configuration.ordersPerTenant) orders per store within \(DemoConsole.seconds(configuration.saleDuration))...")
         let sale = configuration
-        let placed = try await withThrowingTaskGroup(of: (String, [Int64]).self) { group in
-            for tenant in world.tenants {
-                group.addTask {
-                    let summary = try await tenant.simulator.flashSale(orders: sale.ordersPerTenant, within: sale.saleDuration)
-                    return (tenant.tenantID, summary.ordersCreated)
+        let selling = Task {
+            try await withThrowingTaskGroup(of: (String, [Int64]).self) { group in
+                for tenant in world.tenants {
+                    group.addTask {
+                        let summary = try await tenant.simulator.flashSale(orders: sale.ordersPerTenant, within: sale.saleDuration)
+                        return (tenant.tenantID, summary.ordersCreated)
+                    }
                 }
+                var placed: [String: [Int64]] = [:]
+                for try await (tenant, orders) in group { placed[tenant] = orders }
+                return placed
             }
-            var placed: [String: [Int64]] = [:]
-            for try await (tenant, orders) in group { placed[tenant] = orders }
-            return placed
         }
+        // While the stores sell, the host is already syncing: show it.
+        let saleEnds = ContinuousClock.now + configuration.saleDuration
+        while ContinuousClock.now < saleEnds {
+            try await Task.sleep(for: .seconds(1))
+            var counts: [(tenant: String, received: Int, synced: Int)] = []
+            for tenant in world.tenants {
+                let live = try await TenantTally.readLive(tenant: try TenantID(tenant.tenantID), pool: assembly.pool)
+                counts.append((tenant.tenantID, live.received, live.synced))
+            }
+            say(DemoConsole.liveLine(elapsed: .now - started, counts: counts))
+        }
+        let placed = try await selling.value
 
         let deadline = ContinuousClock.now + configuration.timeout
         var tallies: [(tenant: String, tally: TenantTally)] = []
@@ -138,10 +153,12 @@ public struct DemoRun: Sendable {
                     tenant: try TenantID(tenant.tenantID), placedOrderIDs: placed[tenant.tenantID] ?? [], pool: assembly.pool)
                 tallies.append((tenant.tenantID, tally))
             }
+            // A line only when something moved, so a stuck tenant does not flood the screen.
             let line = DemoConsole.progressLine(elapsed: .now - started, tallies: tallies)
-            if line != lastLine {
+            let progress = tallies.map { "\($0.tally.synced) \($0.tally.retried) \($0.tally.dead)" }.joined(separator: ",")
+            if progress != lastLine {
                 say(line)
-                lastLine = line
+                lastLine = progress
             }
             let settled = tallies.allSatisfy { $0.tally.synced + $0.tally.dead >= $0.tally.placed && $0.tally.pending == 0 }
             if settled || ContinuousClock.now >= deadline { break }

@@ -44,6 +44,15 @@ public struct TenantTally: Sendable, Equatable {
         }
     }
 
+    /// The tally while the store is still selling, before the placed orders are known: orders
+    /// received (an `orders/create` job exists) and sales orders the ledger links.
+    public static func readLive(tenant: TenantID, pool: TenantPool) async throws -> (received: Int, synced: Int) {
+        try await pool.withDatabase(tenant) { database in
+            let received = try await database.jobs.jobs(flow: "orders", limit: 1_000_000).filter { $0.kind == "orders/create" }.count
+            return (received, try await database.ledger.syncedCount(recordType: "order"))
+        }
+    }
+
     /// Orders among `placed` whose payload reached the tenant's archive.
     private static func receivedOrders(_ placed: [Int64], database: TenantDatabase) async throws -> Int {
         var received = 0

@@ -20,10 +20,10 @@ struct DemoCommand: AsyncParsableCommand {
     var dataDirectory: String?
 
     @Option(help: "Orders each store places in the flash sale.")
-    var orders = 40
+    var orders = 100
 
     @Option(help: "Seconds the flash sale lasts.")
-    var saleSeconds = 5.0
+    var saleSeconds = 3.0
 
     @Option(help: "Seconds the host may take to drain the sale.")
     var timeoutSeconds = 180.0

@@ -20,6 +20,14 @@ public struct Ledger: LedgerAccess {
         }
     }
 
+    /// How many records of `recordType` are linked to a NetSuite record: what a report calls synced.
+    public func syncedCount(recordType: String) async throws -> Int {
+        try await writer.read { db in
+            try Int.fetchOne(db, sql: "SELECT count(*) FROM ledger WHERE record_type = ? AND netsuite_internal_id IS NOT NULL",
+                             arguments: [recordType]) ?? 0
+        }
+    }
+
     /// The entry that points at a NetSuite record, for events flowing back to Shopify.
     public func entry(recordType: String, netsuiteInternalID: String) async throws -> LedgerEntry? {
         try await writer.read { db in
