@@ -19,21 +19,46 @@ struct OrderSyncResult: Sendable {
 /// Creates, edits (only while the sales order is open and nothing has shipped) and cancels
 /// (closing every line, unless goods shipped or part of the money was refunded); every write
 /// is an upsert by the order's external id, then checked against NetSuite's own total.
+///
+/// Races (two jobs for one order): syncs of one order are serialized in this process
+/// (``OrderSyncLocks``). When the ledger still refuses a record (a newer version landed from
+/// elsewhere while this one was written), NetSuite may now hold the older version: the entry
+/// is marked unconfirmed (``unconfirmedBodyHash``) and Shopify's current order is fetched and
+/// sent again. The mark outlives a failure, so the job's retry or the next poll resends too.
 struct OrderSynchronizer: Sendable {
     let context: any FlowContext
     let settings: OrderMappingSettings
     let shopify: ShopifyAdminClient
     let netsuite: NetSuiteClient
+    let locks: OrderSyncLocks
+
+    /// The body hash recorded when NetSuite may hold an older version than the ledger's
+    /// `sourceUpdatedAt`: no real snapshot hashes to it, so the next version decides `apply`.
+    static let unconfirmedBodyHash = "netsuite-content-unconfirmed"
+    /// How many times one job refetches the current order after losing a race before it
+    /// leaves the rest to its retry.
+    static let raceRefetches = 3
 
     private var ledger: any LedgerAccess { context.ledger }
     private var recordType: String { OrdersPlugin.recordType }
 
+    /// Brings the sales order up to `fetched`, one sync per order at a time.
     func sync(_ fetched: OrderSnapshot) async throws -> OrderSyncResult {
+        try await locks.serialized("\(context.tenant.id)/\(fetched.id)") {
+            try await sync(fetched, refetchesLeft: Self.raceRefetches)
+        }
+    }
+
+    private func sync(_ fetched: OrderSnapshot, refetchesLeft: Int) async throws -> OrderSyncResult {
         var order = fetched
         let shopifyID = String(order.id)
         let bodyHash = order.bodyHash
         switch try await ledger.decide(recordType: recordType, shopifyID: shopifyID, sourceUpdatedAt: order.updatedAt, bodyHash: bodyHash) {
         case .skipStale(let applied):
+            if try await ledger.entry(recordType: recordType, shopifyID: shopifyID)?.bodyHash == Self.unconfirmedBodyHash {
+                // An earlier race left NetSuite unconfirmed: this stale version cannot fix it, the current one can.
+                return try await resendCurrent(order, refetchesLeft: refetchesLeft)
+            }
             return OrderSyncResult(applied: false, note: "skipped: stale update of order \(order.name) (updated \(Self.iso(order.updatedAt)), a version of \(Self.iso(applied)) is already applied)")
         case .skipUnchanged:
             return OrderSyncResult(applied: false, note: "skipped: order \(order.name) unchanged")
@@ -49,8 +74,11 @@ struct OrderSynchronizer: Sendable {
         if let internalID = known?.netsuiteInternalID {
             let state = SalesOrderState(try await netsuite.get("salesOrder", id: internalID, expandSubResources: true))
             if let reason = skipReason(order, state: state) {
-                try await recordSkip(order, internalID: internalID, externalID: externalID, bodyHash: bodyHash)
-                return OrderSyncResult(applied: false, note: "skipped: order \(order.name) \(reason)")
+                let recorded = try await ledger.record(recordType: recordType, shopifyID: shopifyID, netsuiteInternalID: internalID,
+                                                       netsuiteExternalID: externalID.rawValue, sourceUpdatedAt: order.updatedAt, bodyHash: bodyHash)
+                // Refused: a newer version was recorded meanwhile. NetSuite was not touched here, so nothing to repair.
+                let newer = recorded ? "" : " (a newer version was recorded meanwhile)"
+                return OrderSyncResult(applied: false, note: "skipped: order \(order.name) \(reason)\(newer)")
             }
             closeLines = order.cancelledAt != nil
         } else if order.cancelledAt != nil {
@@ -101,7 +129,11 @@ struct OrderSynchronizer: Sendable {
         }
         let recorded = try await ledger.record(recordType: recordType, shopifyID: shopifyID, netsuiteInternalID: internalID,
                                                netsuiteExternalID: externalID.rawValue, sourceUpdatedAt: order.updatedAt, bodyHash: bodyHash)
-        guard recorded else { throw LedgerRaceError(recordType: recordType, shopifyID: shopifyID) }
+        guard recorded else {
+            // A newer version was recorded while this one was written: NetSuite may now hold this older one.
+            try await markUnconfirmed(shopifyID: shopifyID, internalID: internalID, externalID: externalID)
+            return try await resendCurrent(order, refetchesLeft: refetchesLeft)
+        }
 
         let action = closeLines ? "closed" : (known?.netsuiteInternalID == nil ? "created" : "updated")
         let totalText = Money(amount: total, currencyCode: currencyCode)
@@ -130,11 +162,32 @@ struct OrderSynchronizer: Sendable {
         return nil
     }
 
-    /// Records a skipped version, so the poll does not pick it up again; the sales order is untouched.
-    private func recordSkip(_ order: OrderSnapshot, internalID: String, externalID: ExternalID, bodyHash: String) async throws {
-        let recorded = try await ledger.record(recordType: recordType, shopifyID: String(order.id), netsuiteInternalID: internalID,
-                                               netsuiteExternalID: externalID.rawValue, sourceUpdatedAt: order.updatedAt, bodyHash: bodyHash)
-        if !recorded { throw LedgerRaceError(recordType: recordType, shopifyID: String(order.id)) }
+    /// Marks the ledger entry as not confirmed in NetSuite, keeping its (newer) source time, so
+    /// every later version, the job's retry and the poll resend instead of skipping.
+    private func markUnconfirmed(shopifyID: String, internalID: String, externalID: ExternalID) async throws {
+        // An even newer version may be recorded between reading the entry and marking it: read again.
+        for _ in 0..<5 {
+            let entry = try await ledger.entry(recordType: recordType, shopifyID: shopifyID)
+            if entry?.bodyHash == Self.unconfirmedBodyHash { return }
+            if try await ledger.record(recordType: recordType, shopifyID: shopifyID, netsuiteInternalID: internalID,
+                                       netsuiteExternalID: externalID.rawValue, sourceUpdatedAt: entry?.sourceUpdatedAt,
+                                       bodyHash: Self.unconfirmedBodyHash) {
+                return
+            }
+        }
+        throw LedgerRaceError(recordType: recordType, shopifyID: shopifyID)
+    }
+
+    /// Fetches Shopify's current version of the order and syncs it; after too many lost races
+    /// the job fails as transient and its retry (or the poll) continues from the mark.
+    private func resendCurrent(_ order: OrderSnapshot, refetchesLeft: Int) async throws -> OrderSyncResult {
+        guard refetchesLeft > 0 else { throw LedgerRaceError(recordType: recordType, shopifyID: String(order.id)) }
+        guard let detail = try await shopify.order(id: order.id) else {
+            return OrderSyncResult(applied: false, note: "skipped: order \(order.name) lost a race with a newer version and no longer exists in Shopify")
+        }
+        let current = try await sync(try OrderSnapshot(detail: detail), refetchesLeft: refetchesLeft - 1)
+        return OrderSyncResult(applied: current.applied,
+                               note: "order \(order.name) version of \(Self.iso(order.updatedAt)) raced a newer one; resent Shopify's current version: \(current.note)")
     }
 
     static func iso(_ date: Date) -> String { date.formatted(.iso8601) }

@@ -38,6 +38,8 @@ extension OrdersPlugin {
                               summary: "NetSuite item for a tolerated difference; required when total_tolerance is above 0"),
                 PluginSetting(key: "reconcile_lookback_hours", kind: .integer, defaultValue: "24",
                               summary: "where the first reconciliation poll starts, in hours before now"),
+                PluginSetting(key: "reconcile_overlap_minutes", kind: .integer, defaultValue: "10",
+                              summary: "how far before its cursor each poll looks again, for orders Shopify listed late"),
             ])
     }
 }

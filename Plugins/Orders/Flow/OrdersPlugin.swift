@@ -15,6 +15,9 @@ public struct OrdersPlugin: FlowPlugin {
     /// The ledger record type of orders and the flow's cursor name.
     public static let recordType = "order"
 
+    /// Serializes the jobs of one order that this plugin instance runs (the host keeps one).
+    private let syncLocks = OrderSyncLocks()
+
     /// A plugin; everything per tenant comes through the job's context.
     public init() {}
 
@@ -27,7 +30,8 @@ public struct OrdersPlugin: FlowPlugin {
             let settings = try OrderMappingSettings(context.settings)
             let shopify = try context.service(ShopifyAdminClient.self)
             let netsuite = try context.service(NetSuiteClient.self)
-            let synchronizer = OrderSynchronizer(context: context, settings: settings, shopify: shopify, netsuite: netsuite)
+            let synchronizer = OrderSynchronizer(context: context, settings: settings, shopify: shopify, netsuite: netsuite,
+                                                 locks: syncLocks)
             switch job.kind {
             case "orders/create", "orders/updated", "orders/cancelled":
                 return try await handleWebhook(job, context: context, synchronizer: synchronizer)

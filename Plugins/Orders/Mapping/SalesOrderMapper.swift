@@ -75,8 +75,9 @@ public struct SalesOrderMapper: Sendable {
                 let tax = try line.taxes.reduce(Decimal(0)) { $0 + (try value($1, "a tax of \(label)")) }
                 totalTax += tax
                 let amount = price * Decimal(line.quantity) - (order.taxesIncluded ? tax : 0)
-                lines.append(SalesOrderRecord.Line(itemID: settings.giftCardItemID, quantity: Decimal(line.quantity),
-                                                   rate: Self.rate(amount, quantity: Decimal(line.quantity), scale: scale), amount: amount))
+                // Still a Shopify line at Shopify's price: the custom price level keeps any list price out.
+                lines.append(itemLine(settings.giftCardItemID, quantity: Decimal(line.quantity),
+                                      rate: Self.rate(amount, quantity: Decimal(line.quantity), scale: scale), amount: amount))
                 if discount != 0 { lines.append(chargeLine(settings.discountItemID, amount: -discount)) }
                 continue
             }
@@ -104,6 +105,13 @@ public struct SalesOrderMapper: Sendable {
                 lines.append(itemLine(itemID, quantity: Decimal(line.quantity), rate: itemRate, amount: itemAmount))
                 if discount != 0 { lines.append(chargeLine(settings.discountItemID, amount: -discount)) }
             }
+        }
+
+        // Nothing to sell (no line, or every quantity edited to zero): NetSuite refuses a sales
+        // order without items, and booking only shipping and tax would hide the problem.
+        guard lines.contains(where: { $0.extraFields["price"] == .reference(Self.customPriceLevelID) }) else {
+            throw OrderMappingError(code: "order_without_lines",
+                                    message: "order \(order.name) has no line item with a quantity above 0, so there is nothing to book")
         }
 
         var shippingCost: Decimal?
@@ -175,7 +183,13 @@ public struct SalesOrderMapper: Sendable {
         let discounts = MoneyAllocation.largestRemainder(total: discount, weights: weights, scale: scale)
         var lines: [SalesOrderRecord.Line] = []
         for (index, component) in components.enumerated() {
-            let quantity = Decimal(bundleQuantity * component.quantity)
+            // Both factors are outside data (the payload and the setting): never trap on their product.
+            let (units, overflow) = bundleQuantity.multipliedReportingOverflow(by: component.quantity)
+            guard !overflow else {
+                throw OrderMappingError(code: "order_quantity_out_of_range",
+                                        message: "order \(order.name): \(bundleQuantity) x bundle \(bundleSKU) of \(component.quantity) x \(component.sku) is too many units")
+            }
+            let quantity = Decimal(units)
             lines.append(itemLine(itemIDs[index], quantity: quantity, rate: Self.rate(amounts[index], quantity: quantity, scale: scale),
                                   amount: amounts[index]))
             if discounts[index] != 0 { lines.append(chargeLine(settings.discountItemID, amount: -discounts[index])) }

@@ -14,6 +14,9 @@ public struct ShopifyOrderDetail: Sendable, Equatable, Decodable {
     public let name: String
     /// When the order was created.
     public let createdAt: Date
+    /// When the order was placed (differs from `createdAt` for imported orders): the sales
+    /// order's date, as the webhook path takes `processed_at`.
+    public let processedAt: Date?
     /// When the order last changed: the key of "stale updates lose".
     public let updatedAt: Date
     /// When the order was cancelled, if it was.
@@ -30,6 +33,8 @@ public struct ShopifyOrderDetail: Sendable, Equatable, Decodable {
     public let displayFulfillmentStatus: String
     /// The gateways that took payments, e.g. `["gift_card", "shopify_payments"]`.
     public let paymentGatewayNames: [String]
+    /// The discount codes applied to the order (the webhook's `discount_codes[].code`).
+    public let discountCodes: [String]
     /// The order total after discounts, with shipping and tax.
     public let totalPriceSet: ShopifyMoneyBag
     /// The line items' total after discounts, before shipping and tax.
@@ -79,6 +84,25 @@ public struct ShopifyOrderDetail: Sendable, Equatable, Decodable {
         public let discountAllocations: [DiscountAllocation]
         /// The line's tax amounts, one per rate.
         public let taxLines: [TaxLine]
+        /// Whether the line sells a gift card (the webhook's `gift_card`).
+        public let isGiftCard: Bool
+
+        private enum CodingKeys: String, CodingKey {
+            case id, title, sku, quantity, originalUnitPriceSet, discountAllocations, taxLines, isGiftCard
+        }
+
+        /// Decodes the GraphQL shape; `isGiftCard` defaults to false when the selection left it out.
+        public init(from decoder: any Decoder) throws {
+            let container = try decoder.container(keyedBy: CodingKeys.self)
+            id = try container.decode(String.self, forKey: .id)
+            title = try container.decodeIfPresent(String.self, forKey: .title)
+            sku = try container.decodeIfPresent(String.self, forKey: .sku)
+            quantity = try container.decode(Int.self, forKey: .quantity)
+            originalUnitPriceSet = try container.decode(ShopifyMoneyBag.self, forKey: .originalUnitPriceSet)
+            discountAllocations = try container.decode([DiscountAllocation].self, forKey: .discountAllocations)
+            taxLines = try container.decode([TaxLine].self, forKey: .taxLines)
+            isGiftCard = try container.decodeIfPresent(Bool.self, forKey: .isGiftCard) ?? false
+        }
     }
 
     /// One shipping charge.
@@ -135,8 +159,8 @@ public struct ShopifyOrderDetail: Sendable, Equatable, Decodable {
     }
 
     private enum CodingKeys: String, CodingKey {
-        case id, legacyResourceId, name, createdAt, updatedAt, cancelledAt, currencyCode, presentmentCurrencyCode
-        case taxesIncluded, displayFinancialStatus, displayFulfillmentStatus, paymentGatewayNames
+        case id, legacyResourceId, name, createdAt, processedAt, updatedAt, cancelledAt, currencyCode, presentmentCurrencyCode
+        case taxesIncluded, displayFinancialStatus, displayFulfillmentStatus, paymentGatewayNames, discountCodes
         case totalPriceSet, subtotalPriceSet, totalTaxSet, totalDiscountsSet, customer, lineItems, shippingLines, transactions
     }
 
@@ -147,6 +171,7 @@ public struct ShopifyOrderDetail: Sendable, Equatable, Decodable {
         legacyResourceId = try container.decode(String.self, forKey: .legacyResourceId)
         name = try container.decode(String.self, forKey: .name)
         createdAt = try container.decode(Date.self, forKey: .createdAt)
+        processedAt = try container.decodeIfPresent(Date.self, forKey: .processedAt)
         updatedAt = try container.decode(Date.self, forKey: .updatedAt)
         cancelledAt = try container.decodeIfPresent(Date.self, forKey: .cancelledAt)
         currencyCode = try container.decode(String.self, forKey: .currencyCode)
@@ -155,6 +180,7 @@ public struct ShopifyOrderDetail: Sendable, Equatable, Decodable {
         displayFinancialStatus = try container.decodeIfPresent(String.self, forKey: .displayFinancialStatus)
         displayFulfillmentStatus = try container.decode(String.self, forKey: .displayFulfillmentStatus)
         paymentGatewayNames = try container.decodeIfPresent([String].self, forKey: .paymentGatewayNames) ?? []
+        discountCodes = try container.decodeIfPresent([String].self, forKey: .discountCodes) ?? []
         totalPriceSet = try container.decode(ShopifyMoneyBag.self, forKey: .totalPriceSet)
         subtotalPriceSet = try container.decodeIfPresent(ShopifyMoneyBag.self, forKey: .subtotalPriceSet)
         totalTaxSet = try container.decodeIfPresent(ShopifyMoneyBag.self, forKey: .totalTaxSet)
@@ -193,7 +219,7 @@ public struct ShopifyGiftCardPayments: Sendable, Equatable {
 /// follow-up pages.
 private enum OrderDetailSelections {
     static let lineItem = """
-        id title sku quantity originalUnitPriceSet { ...bag }
+        id title sku quantity isGiftCard originalUnitPriceSet { ...bag }
         discountAllocations { allocatedAmountSet { ...bag } }
         taxLines { title rate priceSet { ...bag } }
         """
@@ -215,8 +241,8 @@ struct OrderDetailQuery: ShopifyOperation {
     let document = """
         query orderDetail($id: ID!) {
           order(id: $id) {
-            id legacyResourceId name createdAt updatedAt cancelledAt currencyCode presentmentCurrencyCode taxesIncluded
-            displayFinancialStatus displayFulfillmentStatus paymentGatewayNames
+            id legacyResourceId name createdAt processedAt updatedAt cancelledAt currencyCode presentmentCurrencyCode taxesIncluded
+            displayFinancialStatus displayFulfillmentStatus paymentGatewayNames discountCodes
             totalPriceSet { ...bag } subtotalPriceSet { ...bag } totalTaxSet { ...bag } totalDiscountsSet { ...bag }
             customer { legacyResourceId email firstName lastName phone updatedAt }
             lineItems(first: \(OrderDetailSelections.lineItemsPageSize)) {
