@@ -59,7 +59,12 @@ import TenantStore
             if total == nil { try await Task.sleep(for: .milliseconds(100)) }
         }
         #expect(total == 25)
-        let replayed = try await harness.withDatabase("acme-outdoor") { try await $0.jobs.job(id: job.id) }
+        // The job completes just after its write lands in NetSuite.
+        var replayed: Job?
+        for _ in 0..<200 where replayed?.state != .done {
+            replayed = try await harness.withDatabase("acme-outdoor") { try await $0.jobs.job(id: job.id) }
+            if replayed?.state != .done { try await Task.sleep(for: .milliseconds(50)) }
+        }
         #expect(replayed?.state == .done)
         await harness.stop()
     }

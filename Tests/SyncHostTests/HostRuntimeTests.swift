@@ -218,3 +218,45 @@ private struct RuntimeFixture {
         #expect(stats.count(.done) + stats.count(.available) == 20)
     }
 }
+
+@Suite struct SchedulerAccountCapTests {
+    @Test func tenantsOfABusyAccountDoNotHoldEveryWorker() async throws {
+        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("synchost-cap-\(UUID().uuidString)")
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let catalog = try TenantCatalog(dataDirectory: directory)
+        let pool = TenantPool(dataDirectory: directory, keyring: MasterKeyring(current: .generate()))
+        let crowded = try (1...3).map { try TenantID("crowded-\($0)") }
+        let other = try TenantID("other")
+        for tenant in crowded {
+            try catalog.add(TenantRecord(id: tenant, displayName: tenant.rawValue, shopDomain: "\(tenant.rawValue).myshopify.com",
+                                         netsuiteAccountID: "1234567_SB1", subsidiaryID: "1"))
+            _ = try await pool.withDatabase(tenant) { try await $0.jobs.enqueue((0..<30).map { NewJob(flow: "orders", kind: "k\($0)") }) }
+        }
+        try catalog.add(TenantRecord(id: other, displayName: "Other", shopDomain: "other.myshopify.com",
+                                     netsuiteAccountID: "7654321", subsidiaryID: "1"))
+        let finished = Finished()
+        let scheduler = JobScheduler(
+            catalog: catalog, pool: pool,
+            registry: try PluginRegistry([WorkingPlugin(duration: .milliseconds(40), finished: finished)]),
+            configuration: .init(workerLimit: 8, perTenantLimit: 4, sweepInterval: .seconds(60),
+                                 accountJobLimits: ["1234567_sb1": 2]))
+        for tenant in crowded { await scheduler.markReady(tenant) }
+        let running = Task { await scheduler.run() }
+        var highest = 0
+        var otherStarted = false
+        for step in 0..<400 {
+            highest = max(highest, await scheduler.runningByAccount["1234567_SB1", default: 0])
+            if step == 20 {
+                _ = try await pool.withDatabase(other) { try await $0.jobs.enqueue(NewJob(flow: "orders", kind: "quiet")) }
+                await scheduler.markReady(other)
+            }
+            if step > 20, await scheduler.dispatched[other, default: 0] > 0 { otherStarted = true }
+            if otherStarted, finished.count >= 30 { break }
+            try await Task.sleep(for: .milliseconds(10))
+        }
+        await scheduler.stop()
+        await running.value
+        #expect(highest == 2, "jobs of the capped account at once: \(highest)")
+        #expect(otherStarted, "the other account's tenant got a worker while the capped account was busy")
+    }
+}

@@ -44,7 +44,9 @@ public final class HostAssembly: Sendable {
         let scheduler = JobScheduler(
             catalog: catalog, pool: pool, registry: registry,
             configuration: .init(workerLimit: options.workerLimit, perTenantLimit: options.perTenantLimit,
-                                 shutdownDeadline: options.shutdownDeadline),
+                                 shutdownDeadline: options.shutdownDeadline,
+                                 accountJobLimits: options.accountLimits.mapValues { $0 * Self.jobsPerNetSuiteSlot },
+                                 defaultAccountJobLimit: options.defaultAccountLimit * Self.jobsPerNetSuiteSlot),
             logger: logger, services: provider)
         self.scheduler = scheduler
         maintenance = HostMaintenance(catalog: catalog, pool: pool, registry: registry, scheduler: scheduler,
@@ -55,6 +57,11 @@ public final class HostAssembly: Sendable {
         httpServer = HostHTTPServer(ingresses: ingresses, host: options.bindAddress, port: options.port, logger: logger)
         runtime = HostRuntime(scheduler: scheduler, maintenance: maintenance, httpServer: httpServer, pool: pool, logger: logger)
     }
+
+    /// Jobs the scheduler runs at once per NetSuite concurrency slot of an account: a job spends
+    /// part of its time on Shopify and in the host, so two per slot keep NetSuite busy without
+    /// letting one account's tenants hold every worker while they wait for it.
+    static let jobsPerNetSuiteSlot = 2
 
     /// Releases what outlives the runtime (the shared HTTP client). Call after the runtime returned.
     public func shutdown() async {

@@ -29,14 +29,28 @@ public actor JobScheduler {
         /// How long a graceful stop waits for jobs in flight before cutting them off. Default 20 s
         /// (inside the 30 s most service managers allow between SIGTERM and SIGKILL).
         public var shutdownDeadline: Duration
+        /// Jobs running at once for all the tenants of one NetSuite account, by account id
+        /// (upper case). Jobs beyond what the account's concurrency limit can serve would only
+        /// hold workers while they wait for it, workers that tenants of other accounts could use.
+        public var accountJobLimits: [String: Int]
+        /// The cap of accounts not in ``accountJobLimits``; nil means no cap.
+        public var defaultAccountJobLimit: Int?
 
         public init(workerLimit: Int = 16, perTenantLimit: Int = 4, sweepInterval: Duration = .seconds(5),
-                    idleWait: Duration = .seconds(1), shutdownDeadline: Duration = .seconds(20)) {
+                    idleWait: Duration = .seconds(1), shutdownDeadline: Duration = .seconds(20),
+                    accountJobLimits: [String: Int] = [:], defaultAccountJobLimit: Int? = nil) {
             self.workerLimit = max(1, workerLimit)
             self.perTenantLimit = max(1, perTenantLimit)
             self.sweepInterval = sweepInterval
             self.idleWait = idleWait
             self.shutdownDeadline = shutdownDeadline
+            self.accountJobLimits = Dictionary(accountJobLimits.map { ($0.key.uppercased(), max(1, $0.value)) }) { max($0, $1) }
+            self.defaultAccountJobLimit = defaultAccountJobLimit.map { max(1, $0) }
+        }
+
+        /// The cap of jobs at once for the tenants of `accountID`, if any.
+        func accountJobLimit(_ accountID: String) -> Int? {
+            accountJobLimits[accountID.uppercased()] ?? defaultAccountJobLimit
         }
     }
 
@@ -51,6 +65,7 @@ public actor JobScheduler {
     private let logger: Logger
     private var rotation = DeficitRoundRobin<TenantID>()
     private var inFlight: [TenantID: Int] = [:]
+    private var inFlightByAccount: [String: Int] = [:]
     private var wakeAt: [TenantID: Date] = [:]
     private var lastSweep = ContinuousClock.now - .seconds(3600)
     private let doorbell = Doorbell()
@@ -91,6 +106,8 @@ public actor JobScheduler {
 
     /// Jobs running now.
     public var runningCount: Int { running.count }
+    /// Jobs running now for the tenants of each NetSuite account (upper-case id), for tests and metrics.
+    public var runningByAccount: [String: Int] { inFlightByAccount }
 
     /// Dispatches jobs until ``stop()`` is called or the calling task is cancelled, then stops
     /// claiming and drains the jobs in flight (see the type's note).
@@ -139,13 +156,25 @@ public actor JobScheduler {
         while totalInFlight < configuration.workerLimit, !Task.isCancelled, !stopping {
             let limit = configuration.perTenantLimit
             let busy = inFlight
-            guard let tenant = rotation.next(eligible: { busy[$0, default: 0] < limit }) else { break }
+            let busyAccounts = inFlightByAccount
+            let configuration = self.configuration
+            let catalog = self.catalog
+            // A tenant whose account has all the jobs its limit can serve waits in the rotation,
+            // keeping its place, while tenants of other accounts go ahead.
+            guard let tenant = rotation.next(eligible: { tenant in
+                guard busy[tenant, default: 0] < limit else { return false }
+                guard let account = catalog.tenant(id: tenant)?.netsuiteAccountID,
+                      let cap = configuration.accountJobLimit(account) else { return true }
+                return busyAccounts[account.uppercased(), default: 0] < cap
+            }) else { break }
             guard let record = catalog.tenant(id: tenant), record.status == .active else {
                 rotation.deactivate(tenant)
                 continue
             }
             // Reserve the slot before awaiting the claim, so the reentrant loop cannot overfill.
             inFlight[tenant, default: 0] += 1
+            let account = record.netsuiteAccountID.uppercased()
+            inFlightByAccount[account, default: 0] += 1
             let claimed: Job?
             claimsAttempted += 1
             do {
@@ -157,7 +186,7 @@ public actor JobScheduler {
                 claimed = nil
             }
             guard let job = claimed else {
-                release(tenant)
+                release(tenant, account: account)
                 await parkUntilDue(tenant)
                 continue
             }
@@ -172,24 +201,26 @@ public actor JobScheduler {
                 let result = try? await pool.withDatabase(tenant) { database in
                     await executor.run(job, tenant: record, database: database, services: await services(record))
                 }
-                self.finished(tenant, serial: serial, result: result)
+                self.finished(tenant, account: account, serial: serial, result: result)
             }
         }
         return dispatchedSome
     }
 
-    private func finished(_ tenant: TenantID, serial: UInt64, result: JobExecutor.Result?) {
+    private func finished(_ tenant: TenantID, account: String, serial: UInt64, result: JobExecutor.Result?) {
         running[serial] = nil
         if result == .released { releasedOnStop += 1 }
         doorbell.ring()
-        release(tenant)
+        release(tenant, account: account)
         // The tenant may have more due jobs: keep it in the rotation; a dry claim parks it.
         rotation.activate(tenant)
     }
 
-    private func release(_ tenant: TenantID) {
+    private func release(_ tenant: TenantID, account: String) {
         let count = inFlight[tenant, default: 0]
         inFlight[tenant] = count <= 1 ? nil : count - 1
+        let accountCount = inFlightByAccount[account, default: 0]
+        inFlightByAccount[account] = accountCount <= 1 ? nil : accountCount - 1
     }
 
     /// Takes a tenant whose queue has nothing due out of the rotation until its next job is

@@ -47,9 +47,10 @@ final class HostHarness: @unchecked Sendable {
         }
     }
 
+    /// The host's logger in tests: silent unless `SYNCHOST_TEST_LOG` names a level (`debug`, ...).
     static var quietLogger: Logger {
         var logger = Logger(label: "synchost.e2e")
-        logger.logLevel = .critical
+        logger.logLevel = ProcessInfo.processInfo.environment["SYNCHOST_TEST_LOG"].flatMap(Logger.Level.init(rawValue:)) ?? .critical
         return logger
     }
 
