@@ -13,31 +13,34 @@ public enum HostRoutes {
                                netsuiteIngress: NetSuiteEventIngress?) {
         router.get("health") { _, _ in "ok" }
         router.post("webhooks/shopify") { request, _ -> Response in
-            let limit = shopifyIngress.configuration.maximumBodySize
-            let body: ByteBuffer
-            do {
-                body = try await request.body.collect(upTo: limit)
-            } catch is NIOTooManyBytesError {
-                return textResponse(IngressResponse(status: 413, message: "body larger than \(limit) bytes"))
+            await withCollectedBody(request, limit: shopifyIngress.configuration.maximumBodySize) { headers, body in
+                await shopifyIngress.handle(headers: headers, body: body)
             }
-            let headers = request.headers.map { ($0.name.canonicalName, $0.value) }
-            let answer = await shopifyIngress.handle(headers: headers, body: Data(body.readableBytesView))
-            return textResponse(answer)
         }
         guard let netsuiteIngress else { return }
         router.post("netsuite/events/:tenant") { request, context -> Response in
             let tenant = context.parameters.get("tenant") ?? ""
-            let limit = netsuiteIngress.configuration.maximumBodySize
-            let body: ByteBuffer
-            do {
-                body = try await request.body.collect(upTo: limit)
-            } catch is NIOTooManyBytesError {
-                return textResponse(IngressResponse(status: 413, message: "body larger than \(limit) bytes"))
+            return await withCollectedBody(request, limit: netsuiteIngress.configuration.maximumBodySize) { headers, body in
+                await netsuiteIngress.handle(tenant: tenant, headers: headers, body: body)
             }
-            let headers = request.headers.map { ($0.name.canonicalName, $0.value) }
-            let answer = await netsuiteIngress.handle(tenant: tenant, headers: headers, body: Data(body.readableBytesView))
-            return textResponse(answer)
         }
+    }
+
+    /// Reads the whole body up to `limit` (413 beyond it, before anything else looks at it)
+    /// and hands it to an ingress with the headers.
+    private static func withCollectedBody(
+        _ request: Request, limit: Int, _ handle: ([(String, String)], Data) async -> IngressResponse
+    ) async -> Response {
+        let body: ByteBuffer
+        do {
+            body = try await request.body.collect(upTo: limit)
+        } catch is NIOTooManyBytesError {
+            return textResponse(IngressResponse(status: 413, message: "body larger than \(limit) bytes"))
+        } catch {
+            return textResponse(IngressResponse(status: 400, message: "the body could not be read"))
+        }
+        let headers = request.headers.map { ($0.name.canonicalName, $0.value) }
+        return textResponse(await handle(headers, Data(body.readableBytesView)))
     }
 
     static func textResponse(_ answer: IngressResponse) -> Response {
