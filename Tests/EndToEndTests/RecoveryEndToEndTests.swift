@@ -9,7 +9,7 @@ import SyncHostDemo
 import Testing
 import TenantStore
 
-@Suite(.serialized) struct RecoveryEndToEndTests {
+@Suite(.serialized, .timeLimit(.minutes(5))) struct RecoveryEndToEndTests {
     /// A one-line order for a SKU NetSuite does not know, consistent to the cent.
     private func orderWithUnknownSKU(id: Int64, currency: String) -> Data {
         let now = ISO8601DateFormatter().string(from: Date())
@@ -90,7 +90,7 @@ import TenantStore
     }
 }
 
-@Suite struct DemoCommandTests {
+@Suite(.timeLimit(.minutes(5))) struct DemoCommandTests {
     @Test func theDemoSyncsEveryOrderOfEveryTenantAndSaysSo() async throws {
         var configuration = DemoRun.Configuration()
         configuration.ordersPerTenant = 6

@@ -21,7 +21,7 @@ struct OrderSyncResult: Sendable {
 /// is an upsert by the order's external id, then checked against NetSuite's own total.
 ///
 /// Races (two jobs for one order): syncs of one order are serialized in this process
-/// (``OrderSyncLocks``). When the ledger still refuses a record (a newer version landed from
+/// (``RecordSyncLocks``). When the ledger still refuses a record (a newer version landed from
 /// elsewhere while this one was written), NetSuite may now hold the older version: the entry
 /// is marked unconfirmed (``unconfirmedBodyHash``) and Shopify's current order is fetched and
 /// sent again. The mark outlives a failure, so the job's retry or the next poll resends too.
@@ -30,7 +30,7 @@ struct OrderSynchronizer: Sendable {
     let settings: OrderMappingSettings
     let shopify: ShopifyAdminClient
     let netsuite: NetSuiteClient
-    let locks: OrderSyncLocks
+    let locks: RecordSyncLocks
 
     /// The body hash recorded when NetSuite may hold an older version than the ledger's
     /// `sourceUpdatedAt`: no real snapshot hashes to it, so the next version decides `apply`.
@@ -44,7 +44,7 @@ struct OrderSynchronizer: Sendable {
 
     /// Brings the sales order up to `fetched`, one sync per order at a time.
     func sync(_ fetched: OrderSnapshot) async throws -> OrderSyncResult {
-        try await locks.serialized("\(context.tenant.id)/\(fetched.id)") {
+        try await locks.serialized(RecordSyncLocks.key(tenant: context.tenant.id, recordType: recordType, id: String(fetched.id))) {
             try await sync(fetched, refetchesLeft: Self.raceRefetches)
         }
     }
@@ -99,7 +99,7 @@ struct OrderSynchronizer: Sendable {
 
         let customerID: String
         if let customer = order.customer {
-            customerID = try await CustomerSynchronizer(netsuite: netsuite, ledger: ledger, tenant: context.tenant, logger: context.logger)
+            customerID = try await CustomerSynchronizer(netsuite: netsuite, ledger: ledger, tenant: context.tenant, logger: context.logger, locks: locks)
                 .sync(customer).internalID
         } else {
             customerID = settings.guestCustomerID

@@ -15,11 +15,18 @@ public struct OrdersPlugin: FlowPlugin {
     /// The ledger record type of orders and the flow's cursor name.
     public static let recordType = "order"
 
-    /// Serializes the jobs of one order that this plugin instance runs (the host keeps one).
-    private let syncLocks = OrderSyncLocks()
+    /// Serializes the jobs of one order in this process (with the customers they carry).
+    private let syncLocks: RecordSyncLocks
 
     /// A plugin; everything per tenant comes through the job's context.
-    public init() {}
+    public init() {
+        self.init(locks: .shared)
+    }
+
+    /// A plugin with a lock table of its own: a test's stand-in for another host process.
+    init(locks: RecordSyncLocks) {
+        syncLocks = locks
+    }
 
     /// Id `orders`, the three order topics, the reconciliation schedule and the settings.
     public var descriptor: PluginDescriptor { Self.describe() }

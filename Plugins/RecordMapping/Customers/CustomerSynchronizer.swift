@@ -38,6 +38,7 @@ public struct CustomerSynchronizer: Sendable {
     private let ledger: any LedgerAccess
     private let tenant: TenantProfile
     private let logger: Logger
+    private let locks: RecordSyncLocks
 
     /// A synchronizer for one tenant.
     ///
@@ -46,11 +47,15 @@ public struct CustomerSynchronizer: Sendable {
     ///   - ledger: The tenant's ledger.
     ///   - tenant: The tenant: its shop names external ids, its subsidiary owns new customers.
     ///   - logger: Where decisions are logged (ids only, never personal data).
-    public init(netsuite: NetSuiteClient, ledger: any LedgerAccess, tenant: TenantProfile, logger: Logger) {
+    ///   - locks: Serializes syncs of one customer; the process-wide table by default, so a
+    ///     customer webhook and an order carrying that customer wait for each other.
+    public init(netsuite: NetSuiteClient, ledger: any LedgerAccess, tenant: TenantProfile, logger: Logger,
+                locks: RecordSyncLocks = .shared) {
         self.netsuite = netsuite
         self.ledger = ledger
         self.tenant = tenant
         self.logger = logger
+        self.locks = locks
     }
 
     /// Brings the NetSuite customer up to this version of the Shopify customer.
@@ -59,6 +64,16 @@ public struct CustomerSynchronizer: Sendable {
     /// - Throws: `NetSuiteError` (classified as NetSuite answered), `LedgerRaceError`
     ///   (transient) when a newer version was recorded meanwhile, `InvalidShopifyIdentifierError`.
     public func sync(_ customer: CustomerSnapshot) async throws -> CustomerSyncResult {
+        // Two jobs of one customer (its webhook, an order that carries it) must not interleave
+        // between the ledger's decision and its record: see ``RecordSyncLocks``.
+        try await locks.serialized(
+            RecordSyncLocks.key(tenant: tenant.id, recordType: Self.recordType, id: String(customer.id))
+        ) {
+            try await syncUnlocked(customer)
+        }
+    }
+
+    private func syncUnlocked(_ customer: CustomerSnapshot) async throws -> CustomerSyncResult {
         let shopifyID = String(customer.id)
         let bodyHash = customer.bodyHash
         let known = try await ledger.entry(recordType: Self.recordType, shopifyID: shopifyID)

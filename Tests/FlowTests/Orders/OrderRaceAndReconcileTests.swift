@@ -13,7 +13,7 @@ import Testing
 
 /// Two jobs of one order racing, and the reconciliation cursor across truncated and failing
 /// runs, against the demo world over loopback.
-@Suite("Orders: races and the reconcile cursor", .serialized)
+@Suite("Orders: races and the reconcile cursor", .serialized, .timeLimit(.minutes(5)))
 struct OrderRaceAndReconcileTests {
     private func describe(_ outcome: JobOutcome) -> String {
         switch outcome {
@@ -90,7 +90,7 @@ struct OrderRaceAndReconcileTests {
             context.register(fixture.shopify)
             context.register(fixture.netsuite)
             // Another plugin instance: the older job runs in "another process", beyond this one's lock.
-            let otherProcess = OrdersPlugin()
+            let otherProcess = OrdersPlugin(locks: RecordSyncLocks())
             let payloadID = try await fixture.store.database.archive.store(NewPayload(body: create.body, topic: "orders/create", source: "test")).id
             var outcome = await otherProcess.handle(
                 PluginJob(id: 1, kind: "orders/create", attempt: 1, maxAttempts: 5, payloadID: payloadID, arguments: nil), context: context)
@@ -206,7 +206,7 @@ struct OrderRaceAndReconcileTests {
             let settings = try OrderMappingSettings(fixture.context.settings)
             func reconciler(pageSize: Int, maximumPages: Int) -> OrderReconciler {
                 let synchronizer = OrderSynchronizer(context: fixture.context, settings: settings, shopify: fixture.shopify,
-                                                     netsuite: fixture.netsuite, locks: OrderSyncLocks())
+                                                     netsuite: fixture.netsuite, locks: RecordSyncLocks())
                 var reconciler = OrderReconciler(context: fixture.context, shopify: fixture.shopify, synchronizer: synchronizer)
                 reconciler.pageSize = pageSize
                 reconciler.maximumPages = maximumPages
@@ -257,7 +257,7 @@ extension OrderRaceAndReconcileTests {
                 let deliveries = try await fixture.play(orders: 3)
                 let settings = try OrderMappingSettings(fixture.context.settings)
                 let synchronizer = OrderSynchronizer(context: fixture.context, settings: settings, shopify: fixture.shopify,
-                                                     netsuite: fixture.netsuite, locks: OrderSyncLocks())
+                                                     netsuite: fixture.netsuite, locks: RecordSyncLocks())
                 let reconciler = OrderReconciler(context: fixture.context, shopify: fixture.shopify, synchronizer: synchronizer)
                 _ = try await reconciler.run()
                 let cursorText = try #require(try await fixture.store.database.ledger.cursor(flow: OrderReconciler.cursorName))
