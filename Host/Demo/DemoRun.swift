@@ -1,7 +1,6 @@
 import Foundation
 import Logging
 import SandboxWorld
-import ServiceLifecycle
 import NetSuiteSandbox
 import ShopifySandbox
 import ShopifySimulator
@@ -86,27 +85,19 @@ public struct DemoRun: Sendable {
         // The demo accounts have NetSuite's Standard limit, the host's default.
         options.defaultAccountLimit = 5
         let assembly = try HostAssembly(options: options, registry: try BuiltInPlugins.registry(), logger: logger)
-        let group = ServiceGroup(configuration: .init(
-            services: [assembly.runtime], gracefulShutdownSignals: configuration.handlesSignals ? [.sigterm, .sigint] : [], logger: logger))
-        let host = Task { try await group.run() }
+        let host = try await RunningHost(assembly, signals: configuration.handlesSignals ? [.sigterm, .sigint] : [], logger: logger)
         do {
             let outcome = try await drive(world: world, assembly: assembly, dataDirectory: dataDirectory, started: started, say: say)
-            await group.triggerGracefulShutdown()
-            try? await host.value
-            await assembly.shutdown()
+            await host.stop()
             return outcome
         } catch {
-            await group.triggerGracefulShutdown()
-            try? await host.value
-            await assembly.shutdown()
+            await host.stop()
             throw error
         }
     }
 
     private func drive(world: DemoWorld, assembly: HostAssembly, dataDirectory: URL, started: ContinuousClock.Instant,
                        say: @escaping @Sendable (String) -> Void) async throws -> Outcome {
-        for _ in 0..<2_000 where assembly.httpServer.port == 0 { try await Task.sleep(for: .milliseconds(5)) }
-        guard assembly.httpServer.port > 0 else { throw DemoError("the host did not start listening") }
         say("host listening on \(assembly.httpServer.baseURL.absoluteString), data in \(dataDirectory.path)")
 
         let onboarding = DemoOnboarding(world: world, assembly: assembly)
@@ -176,11 +167,4 @@ public struct DemoRun: Sendable {
         say(DemoConsole.summary(summaries, elapsed: elapsed, dataDirectory: dataDirectory))
         return Outcome(summaries: summaries, dataDirectory: dataDirectory, elapsed: elapsed)
     }
-}
-
-/// The demo could not run.
-public struct DemoError: Error, Sendable, CustomStringConvertible {
-    public let message: String
-    public init(_ message: String) { self.message = message }
-    public var description: String { message }
 }

@@ -2,7 +2,6 @@ import Foundation
 import Logging
 import NetSuiteSandbox
 import SandboxWorld
-import ServiceLifecycle
 import ShopifySandbox
 import ShopifySimulator
 import SyncHost
@@ -17,8 +16,7 @@ final class HostHarness: @unchecked Sendable {
     let world: DemoWorld
     let dataDirectory: URL
     private(set) var assembly: HostAssembly
-    private var group: ServiceGroup?
-    private var running: Task<Void, any Error>?
+    private var host: RunningHost?
     private var options: HostOptions
     private let maintenance: HostMaintenance.Configuration
 
@@ -58,21 +56,14 @@ final class HostHarness: @unchecked Sendable {
 
     /// Starts the host's runtime and waits until it listens.
     func startHost() async throws {
-        let group = ServiceGroup(configuration: .init(services: [assembly.runtime], gracefulShutdownSignals: [], logger: Self.quietLogger))
-        self.group = group
-        running = Task { try await group.run() }
-        for _ in 0..<2_000 where assembly.httpServer.port == 0 { try await Task.sleep(for: .milliseconds(5)) }
-        guard assembly.httpServer.port > 0 else { throw DemoError("the host did not start listening") }
+        host = try await RunningHost(assembly, logger: Self.quietLogger)
         options.port = assembly.httpServer.port
     }
 
     /// Stops the host gracefully (as on SIGTERM) and waits until it has.
     func stopHost() async {
-        await group?.triggerGracefulShutdown()
-        _ = try? await running?.value
-        await assembly.shutdown()
-        group = nil
-        running = nil
+        await host?.stop()
+        host = nil
     }
 
     /// A new host process over the same data directory and port.
