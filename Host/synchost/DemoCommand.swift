@@ -41,12 +41,7 @@ struct DemoCommand: AsyncParsableCommand {
     }
 
     func run() async throws {
-        let verbose = verbose
-        LoggingSystem.bootstrap { label in
-            var handler = StreamLogHandler.standardError(label: label)
-            handler.logLevel = verbose ? .warning : .critical
-            return handler
-        }
+        StandardErrorLogging.bootstrap(level: verbose ? .warning : .critical)
         var configuration = DemoRun.Configuration()
         configuration.dataDirectory = dataDirectory.map { URL(fileURLWithPath: $0, isDirectory: true).standardizedFileURL }
         configuration.ordersPerTenant = orders
