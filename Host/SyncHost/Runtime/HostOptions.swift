@@ -89,15 +89,18 @@ public struct HostOptions: Sendable, Equatable {
             ?? options.perTenantLimit
         options.defaultAccountLimit = try integer(flags.defaultAccountLimit, .defaultAccountLimit, flagName: "--default-account-limit",
                                                   range: 1...1_000) ?? options.defaultAccountLimit
-        if let seconds = flags.shutdownDeadlineSeconds {
-            guard seconds >= 0, seconds <= 3_600 else { throw HostOptionsError("--shutdown-deadline must be between 0 and 3600 seconds") }
-            options.shutdownDeadline = .milliseconds(Int64(seconds * 1_000))
-        } else if let text = env(.shutdownDeadline) {
-            guard let seconds = Double(text), seconds >= 0, seconds <= 3_600 else {
+        let deadlineRange = 0.0...3_600.0
+        var deadlineSeconds = flags.shutdownDeadlineSeconds
+        if let seconds = deadlineSeconds, !deadlineRange.contains(seconds) {
+            throw HostOptionsError("--shutdown-deadline must be between 0 and 3600 seconds")
+        }
+        if deadlineSeconds == nil, let text = env(.shutdownDeadline) {
+            guard let seconds = Double(text), deadlineRange.contains(seconds) else {
                 throw HostOptionsError("\(Variable.shutdownDeadline.rawValue)='\(text.prefix(40))' must be a number of seconds between 0 and 3600")
             }
-            options.shutdownDeadline = .milliseconds(Int64(seconds * 1_000))
+            deadlineSeconds = seconds
         }
+        if let seconds = deadlineSeconds { options.shutdownDeadline = .milliseconds(Int64(seconds * 1_000)) }
         let limitEntries = flags.accountLimits.isEmpty
             ? (env(.accountLimits)?.split(separator: ",").map(String.init) ?? [])
             : flags.accountLimits

@@ -44,7 +44,8 @@ struct JobExecutor: Sendable {
         let outcome = await plugin.handle(pluginJob, context: context)
         heartbeat.cancel()
         // The outcome is written from a fresh task: the database refuses work from a cancelled
-        // one, and a hard stop must still record what the plugin finished.
+        // one, and a hard stop must still record what the plugin finished. Always, not only when
+        // cancelled now: a stop can land while the outcome is being written.
         let cutOff = Task.isCancelled
         return await Task { await settle(outcome, job: job, queue: database.jobs, logger: jobLogger, cutOff: cutOff) }.value
     }
